@@ -1,0 +1,85 @@
+/**
+ * Graph stage: neighbour lists become undirected similarity edges, each with the few shared terms
+ * that contribute most to its weight (the "why are these related").
+ */
+import Graph from 'graphology';
+import type { Neighbours } from './similarity';
+import type { CsrMatrix } from './sparse';
+
+export interface EdgeOptions {
+  /** Neighbours per paper. */
+  k: number;
+  /** Edges below this similarity are dropped, except each paper's nearest one (no paper left alone). */
+  minSimilarity: number;
+}
+
+/** Undirected edges sorted by (source, target), source < target (paper indices). */
+export interface SimilarityEdges {
+  source: Int32Array;
+  target: Int32Array;
+  weight: Float64Array;
+  /** The better neighbour rank of the two ends (1 = nearest). */
+  rank: Int32Array;
+}
+
+export function selectEdges(nb: Neighbours, options: EdgeOptions): SimilarityEdges {
+  // Pair key a*n+b stays below 2^53 for any n a browser or Node could hold.
+  const best = new Map<number, { rank: number; weight: number }>();
+  const k = Math.min(options.k, nb.k);
+  for (let i = 0; i < nb.n; i++) {
+    const base = i * nb.k;
+    for (let r = 0; r < Math.min(k, nb.count[i]); r++) {
+      const j = nb.index[base + r];
+      const weight = nb.score[base + r];
+      if (!(weight > 0)) continue;
+      if (weight < options.minSimilarity && r > 0) continue;
+      const key = i < j ? i * nb.n + j : j * nb.n + i;
+      const seen = best.get(key);
+      if (seen === undefined) best.set(key, { rank: r + 1, weight });
+      else if (r + 1 < seen.rank) seen.rank = r + 1;
+    }
+  }
+  const keys = [...best.keys()].sort((a, b) => a - b);
+  const edges: SimilarityEdges = {
+    source: new Int32Array(keys.length),
+    target: new Int32Array(keys.length),
+    weight: new Float64Array(keys.length),
+    rank: new Int32Array(keys.length),
+  };
+  keys.forEach((key, e) => {
+    const info = best.get(key) as { rank: number; weight: number };
+    edges.source[e] = Math.floor(key / nb.n);
+    edges.target[e] = key % nb.n;
+    edges.weight[e] = info.weight;
+    edges.rank[e] = info.rank;
+  });
+  return edges;
+}
+
+/**
+ * The shared columns of rows a and b ordered by their contribution w_a·w_b to the cosine (largest
+ * first; ties by column), with the contributions.
+ */
+export function sharedTerms(m: CsrMatrix, a: number, b: number): Array<{ column: number; contribution: number }> {
+  const out: Array<{ column: number; contribution: number }> = [];
+  let i = m.rowPtr[a];
+  let j = m.rowPtr[b];
+  while (i < m.rowPtr[a + 1] && j < m.rowPtr[b + 1]) {
+    const ci = m.colIdx[i];
+    const cj = m.colIdx[j];
+    if (ci === cj) out.push({ column: ci, contribution: m.values[i++] * m.values[j++] });
+    else if (ci < cj) i++;
+    else j++;
+  }
+  return out.sort((x, y) => y.contribution - x.contribution || x.column - y.column);
+}
+
+/** A weighted graphology graph of the papers (keys) and edges, for community detection. */
+export function toGraphology(keys: readonly string[], edges: SimilarityEdges): Graph {
+  const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
+  for (const key of keys) graph.addNode(key);
+  for (let e = 0; e < edges.source.length; e++) {
+    graph.addEdge(keys[edges.source[e]], keys[edges.target[e]], { weight: edges.weight[e] });
+  }
+  return graph;
+}

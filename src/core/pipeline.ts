@@ -1,0 +1,264 @@
+/**
+ * The whole pipeline: papers → terms → TF-IDF → top-k neighbours → graph → clusters → graph JSON.
+ * The same code runs in the CLI (Node, worker threads) and in a browser Web Worker; the parallel
+ * stages go through a `ShardRunner`, which the caller provides (in-process by default).
+ */
+import { detectClusters } from './clusters';
+import { mergeShards, surfaceForms } from './corpus';
+import { dedupePapers } from './dedupe';
+import { selectEdges, sharedTerms, toGraphology } from './graph';
+import { paperKeys } from './keys';
+import { clusterTerms, paperTerms } from './labels';
+import { clusterLayout } from './layout';
+import { clusterColor } from './palette';
+import { mergeNeighbours, type Neighbours, neighbourShard } from './similarity';
+import type { CsrMatrix } from './sparse';
+import { pickDistinct } from './terms';
+import { analyzeShard, type ShardTerms, type TextInput, type TextOptions } from './text';
+import { tfidf } from './tfidf';
+import type {
+  ClusterInfo,
+  GraphParams,
+  PapermapGraphJSON,
+  Paper,
+  ProgressCallback,
+  SkippedRecord,
+  StageName,
+} from './types';
+import { stringifyGraph, toGraphJSON } from './serialize';
+
+export interface GraphOptions {
+  /** Neighbours kept per paper (edges come from each paper's k nearest). */
+  k: number;
+  /** Edges below this cosine similarity are dropped (a paper's nearest neighbour is always kept). */
+  minSimilarity: number;
+  /** Louvain resolution: above 1 gives more, smaller clusters. */
+  resolution: number;
+  /** Seed of every random choice (Louvain's node order). */
+  seed: number;
+  /** Minimum document frequency of a term: a count (≥ 1) or a share of the papers (< 1). */
+  minDf: number;
+  /** Maximum document frequency of a term: a share of the papers (≤ 1) or a count (> 1). */
+  maxDf: number;
+  /** How many times a title's terms count against the abstract's. */
+  titleWeight: number;
+  /** Add bigrams of adjacent content words to the terms. */
+  bigrams: boolean;
+}
+
+export const DEFAULTS: Readonly<GraphOptions> = Object.freeze({
+  k: 5,
+  minSimilarity: 0.05,
+  resolution: 1,
+  seed: 1,
+  minDf: 2,
+  maxDf: 0.5,
+  titleWeight: 2,
+  bigrams: true,
+});
+
+/** Terms in a cluster's name, terms listed per cluster, per paper, and per edge. */
+const NAME_TERMS = 3;
+const CLUSTER_TERMS = 8;
+const PAPER_TERMS = 5;
+const EDGE_TERMS = 4;
+
+/** Runs the shardable stages; the CLI gives one backed by worker threads, the browser by Web Workers. */
+export interface ShardRunner {
+  shards: number;
+  analyze(shards: TextInput[][], options: TextOptions, onDocs: (done: number) => void): Promise<ShardTerms[]>;
+  neighbours(m: CsrMatrix, k: number, shards: number, onRows: (done: number) => void): Promise<Neighbours[]>;
+}
+
+export const inProcessRunner: ShardRunner = {
+  shards: 1,
+  async analyze(shards, options, onDocs) {
+    let done = 0;
+    return shards.map((docs) => analyzeShard(docs, options, () => onDocs(++done)));
+  },
+  async neighbours(m, k, shards, onRows) {
+    const parts: Neighbours[] = [];
+    let before = 0;
+    for (let shard = 0; shard < shards; shard++) {
+      parts.push(neighbourShard(m, k, { shard, shards }, undefined, (done) => onRows(before + done)));
+      before += Math.ceil((m.rows - shard) / shards);
+    }
+    return parts;
+  },
+};
+
+export interface BuildInput {
+  papers: Paper[];
+  /** Records the parser already skipped, carried into the stats so every record is accounted for. */
+  skipped?: SkippedRecord[];
+  /** Where the papers came from (file names), recorded in the graph. */
+  source?: string;
+}
+
+export interface BuildResult {
+  graph: PapermapGraphJSON;
+  /** The graph JSON text, byte-identical for the same input and options. */
+  text: string;
+  /** Milliseconds per stage. */
+  timings: Record<StageName, number>;
+}
+
+export function validateOptions(options: GraphOptions): void {
+  const fail = (message: string): never => {
+    throw new RangeError(`papermap: ${message}`);
+  };
+  if (!Number.isInteger(options.k) || options.k < 1 || options.k > 100) fail(`k must be an integer from 1 to 100, got ${options.k}`);
+  if (!(options.minSimilarity >= 0 && options.minSimilarity <= 1)) {
+    fail(`minSimilarity must be between 0 and 1, got ${options.minSimilarity}`);
+  }
+  if (!(options.resolution > 0)) fail(`resolution must be positive, got ${options.resolution}`);
+  if (!Number.isFinite(options.seed)) fail(`seed must be a number, got ${options.seed}`);
+  if (!(options.minDf >= 0)) fail(`minDf must be a count ≥ 1 or a share below 1, got ${options.minDf}`);
+  if (!(options.maxDf > 0)) fail(`maxDf must be a share up to 1 or a count above 1, got ${options.maxDf}`);
+  if (!(options.titleWeight >= 0)) fail(`titleWeight must be 0 or more, got ${options.titleWeight}`);
+}
+
+/** Splits `items` into `count` contiguous shards in order (the first ones one longer when uneven). */
+export function contiguousShards<T>(items: readonly T[], count: number): T[][] {
+  const shards: T[][] = [];
+  const size = Math.floor(items.length / count);
+  const extra = items.length % count;
+  let start = 0;
+  for (let s = 0; s < count; s++) {
+    const end = start + size + (s < extra ? 1 : 0);
+    shards.push(items.slice(start, end));
+    start = end;
+  }
+  return shards;
+}
+
+export async function buildGraph(
+  input: BuildInput,
+  options: Partial<GraphOptions> = {},
+  onProgress: ProgressCallback = () => {},
+  runner: ShardRunner = inProcessRunner,
+): Promise<BuildResult> {
+  const opts: GraphOptions = { ...DEFAULTS, ...options };
+  validateOptions(opts);
+  const timings = {} as Record<StageName, number>;
+  let clock = performance.now();
+  const lap = (stage: StageName): void => {
+    const now = performance.now();
+    timings[stage] = now - clock;
+    clock = now;
+  };
+
+  const unique = dedupePapers(input.papers);
+  const papers = unique.papers;
+  const skipped = [...(input.skipped ?? []), ...unique.skipped];
+  const keys = paperKeys(papers);
+  const n = papers.length;
+
+  // Text, in shards.
+  const shardCount = Math.max(1, Math.min(runner.shards, Math.ceil(n / 200)));
+  const docs: TextInput[] = papers.map((p) => ({ title: p.title, abstract: p.abstract }));
+  onProgress({ stage: 'text', done: 0, total: n });
+  const shards = await runner.analyze(contiguousShards(docs, shardCount), opts, (done) =>
+    onProgress({ stage: 'text', done, total: n }),
+  );
+  const corpus = mergeShards(shards);
+  lap('text');
+
+  onProgress({ stage: 'tfidf', done: 0, total: 1 });
+  const matrix = tfidf(corpus, opts);
+  onProgress({ stage: 'tfidf', done: 1, total: 1 });
+  lap('tfidf');
+
+  onProgress({ stage: 'similarity', done: 0, total: n });
+  const parts = await runner.neighbours(matrix, opts.k, n < 2000 ? 1 : runner.shards, (done) =>
+    onProgress({ stage: 'similarity', done, total: n }),
+  );
+  const neighbours = mergeNeighbours(parts);
+  onProgress({ stage: 'similarity', done: n, total: n });
+  lap('similarity');
+
+  const lemmaOf = (column: number): string => corpus.terms[matrix.columnTerm[column]];
+  onProgress({ stage: 'graph', done: 0, total: 1 });
+  const edges = selectEdges(neighbours, opts);
+  const edgeTermColumns: number[][] = [];
+  for (let e = 0; e < edges.source.length; e++) {
+    const shared = sharedTerms(matrix, edges.source[e], edges.target[e]);
+    edgeTermColumns.push(pickDistinct(shared, EDGE_TERMS, (s) => lemmaOf(s.column)).map((s) => s.column));
+  }
+  const graph = toGraphology(keys, edges);
+  onProgress({ stage: 'graph', done: 1, total: 1 });
+  lap('graph');
+
+  onProgress({ stage: 'clusters', done: 0, total: 1 });
+  const clustering = detectClusters(graph, keys, opts);
+  const clusterColumns = clusterTerms(matrix, clustering.membership, clustering.count, CLUSTER_TERMS, lemmaOf);
+  const paperColumns = paperTerms(matrix, PAPER_TERMS, lemmaOf);
+  onProgress({ stage: 'clusters', done: 1, total: 1 });
+  lap('clusters');
+
+  onProgress({ stage: 'layout', done: 0, total: 1 });
+  const strength = new Float64Array(n);
+  for (let e = 0; e < edges.source.length; e++) {
+    strength[edges.source[e]] += edges.weight[e];
+    strength[edges.target[e]] += edges.weight[e];
+  }
+  const { x, y } = clusterLayout(clustering.membership, clustering.count, strength);
+  onProgress({ stage: 'layout', done: 1, total: 1 });
+  lap('layout');
+
+  onProgress({ stage: 'serialize', done: 0, total: 1 });
+  const usedColumns = new Set<number>([...clusterColumns.flat(), ...paperColumns.flat(), ...edgeTermColumns.flat()]);
+  const surfaceByTerm = surfaceForms(corpus, [...usedColumns].map((c) => matrix.columnTerm[c]));
+  const surface = (column: number): string => surfaceByTerm.get(matrix.columnTerm[column]) ?? lemmaOf(column);
+  const clusters: ClusterInfo[] = clusterColumns.map((columns, id) => {
+    const terms = columns.map(surface);
+    return {
+      id,
+      label: terms.slice(0, NAME_TERMS).join(' · ') || `cluster ${id + 1}`,
+      terms,
+      size: 0,
+      color: clusterColor(id),
+    };
+  });
+  for (let i = 0; i < n; i++) clusters[clustering.membership[i]].size++;
+  const params: GraphParams = {
+    k: opts.k,
+    minSimilarity: opts.minSimilarity,
+    resolution: opts.resolution,
+    seed: opts.seed,
+    minDf: opts.minDf,
+    maxDf: opts.maxDf,
+    titleWeight: opts.titleWeight,
+    bigrams: opts.bigrams,
+  };
+  const json = toGraphJSON({
+    source: input.source ?? '',
+    params,
+    stats: {
+      papers: n,
+      edges: edges.source.length,
+      clusters: clustering.count,
+      modularity: clustering.modularity,
+      vocabulary: matrix.cols,
+      skipped,
+    },
+    clusters,
+    keys,
+    papers,
+    membership: clustering.membership,
+    paperTerms: paperColumns.map((columns) => columns.map(surface)),
+    x,
+    y,
+    edges: Array.from(edges.source, (source, e) => ({
+      source,
+      target: edges.target[e],
+      weight: edges.weight[e],
+      rank: edges.rank[e],
+      terms: edgeTermColumns[e].map(surface),
+    })),
+  });
+  const text = stringifyGraph(json);
+  onProgress({ stage: 'serialize', done: 1, total: 1 });
+  lap('serialize');
+  return { graph: json, text, timings };
+}

@@ -1,0 +1,86 @@
+/**
+ * Serialize stage: the graph JSON of DESIGN.md, graphology's own format, built with a fixed key
+ * order and rounded numbers so that the same input and options give byte-identical output.
+ */
+import type {
+  ClusterInfo,
+  GraphParams,
+  GraphStats,
+  PapermapGraphJSON,
+  Paper,
+  SerializedEdge,
+  SerializedNode,
+} from './types';
+
+export function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  const r = Math.round(value * f) / f;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+export interface SerializeInput {
+  source: string;
+  params: GraphParams;
+  stats: GraphStats;
+  clusters: ClusterInfo[];
+  keys: readonly string[];
+  papers: readonly Paper[];
+  membership: ArrayLike<number>;
+  paperTerms: readonly string[][];
+  x: ArrayLike<number>;
+  y: ArrayLike<number>;
+  edges: ReadonlyArray<{ source: number; target: number; weight: number; rank: number; terms: string[] }>;
+}
+
+export function toGraphJSON(input: SerializeInput): PapermapGraphJSON {
+  const nodes: SerializedNode[] = input.papers.map((paper, i) => ({
+    key: input.keys[i],
+    attributes: {
+      title: paper.title,
+      abstract: paper.abstract,
+      authors: paper.authors,
+      year: paper.year,
+      url: paper.url,
+      doi: paper.doi,
+      arxiv: paper.arxiv,
+      cluster: input.membership[i],
+      terms: input.paperTerms[i],
+      x: round(input.x[i], 1),
+      y: round(input.y[i], 1),
+    },
+  }));
+  const edges: SerializedEdge[] = input.edges.map((edge) => ({
+    source: input.keys[edge.source],
+    target: input.keys[edge.target],
+    attributes: { weight: round(edge.weight, 4), rank: edge.rank, terms: edge.terms },
+  }));
+  return {
+    options: { type: 'undirected', multi: false, allowSelfLoops: false },
+    attributes: {
+      format: 'papermap-graph',
+      version: 1,
+      source: input.source,
+      params: input.params,
+      stats: { ...input.stats, modularity: round(input.stats.modularity, 4) },
+      clusters: input.clusters,
+    },
+    nodes,
+    edges,
+  };
+}
+
+/** The file text: compact JSON, one node or edge per line so diffs and greps stay readable. */
+export function stringifyGraph(graph: PapermapGraphJSON): string {
+  const lines = [
+    '{"options":',
+    JSON.stringify(graph.options),
+    ',"attributes":',
+    JSON.stringify(graph.attributes),
+    ',"nodes":[',
+    graph.nodes.map((node) => JSON.stringify(node)).join(',\n'),
+    '],"edges":[',
+    graph.edges.map((edge) => JSON.stringify(edge)).join(',\n'),
+    ']}',
+  ];
+  return `${lines.join('\n')}\n`;
+}

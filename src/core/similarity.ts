@@ -1,0 +1,165 @@
+/**
+ * Cosine top-k neighbours through an inverted index, never a dense n×n matrix.
+ *
+ * Rows of the TF-IDF matrix are L2-normalised, so cosine is the dot product. For each paper i, the
+ * postings of i's terms are walked, but only past i itself (pairs i < j), accumulating dot products
+ * into a dense score array that is reset through a list of touched papers; each pair is scored
+ * once and offered to the neighbour lists of both ends. The work grows with the number of shared
+ * term occurrences, not with n²; `maxDf` bounds the longest postings.
+ *
+ * Rows can be split over shards (workers): shard s of S takes the rows i ≡ s (mod S), which balances
+ * the triangular work, and keeps partial lists for every paper; `mergeNeighbours` combines them.
+ * Order is total (higher score first, then lower index), so the merge gives the same lists as one
+ * shard would, and scores are summed in the same term order whatever the shard: output is identical.
+ */
+import { type CscIndex, type CsrMatrix, toCsc } from './sparse';
+
+/** Up to `k` neighbours per paper, best first: `index[i*k + r]`, `score[i*k + r]`, `count[i]` used. */
+export interface Neighbours {
+  n: number;
+  k: number;
+  index: Int32Array;
+  score: Float64Array;
+  count: Int32Array;
+}
+
+export function emptyNeighbours(n: number, k: number): Neighbours {
+  return {
+    n,
+    k,
+    index: new Int32Array(n * k).fill(-1),
+    score: new Float64Array(n * k),
+    count: new Int32Array(n),
+  };
+}
+
+/** True when (scoreA, indexA) ranks below (scoreB, indexB): lower score, or equal score and higher index. */
+function worse(scoreA: number, indexA: number, scoreB: number, indexB: number): boolean {
+  return scoreA < scoreB || (scoreA === scoreB && indexA > indexB);
+}
+
+/**
+ * Offers neighbour j with score s to paper i's list, kept as a min-heap (worst at the root) while it
+ * is being filled; `finalizeNeighbours` sorts each heap into best-first order.
+ */
+function offer(nb: Neighbours, i: number, j: number, s: number): void {
+  const k = nb.k;
+  const base = i * k;
+  const { index, score } = nb;
+  let size = nb.count[i];
+  if (size < k) {
+    // Sift up.
+    let pos = size++;
+    nb.count[i] = size;
+    while (pos > 0) {
+      const parent = (pos - 1) >> 1;
+      if (!worse(s, j, score[base + parent], index[base + parent])) break;
+      score[base + pos] = score[base + parent];
+      index[base + pos] = index[base + parent];
+      pos = parent;
+    }
+    score[base + pos] = s;
+    index[base + pos] = j;
+    return;
+  }
+  if (!worse(score[base], index[base], s, j)) return;
+  // Replace the root and sift down.
+  let pos = 0;
+  for (;;) {
+    const left = 2 * pos + 1;
+    if (left >= size) break;
+    const right = left + 1;
+    let child = left;
+    if (right < size && worse(score[base + right], index[base + right], score[base + left], index[base + left])) {
+      child = right;
+    }
+    if (!worse(score[base + child], index[base + child], s, j)) break;
+    score[base + pos] = score[base + child];
+    index[base + pos] = index[base + child];
+    pos = child;
+  }
+  score[base + pos] = s;
+  index[base + pos] = j;
+}
+
+/** Sorts every paper's heap into best-first order. */
+export function finalizeNeighbours(nb: Neighbours): Neighbours {
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; i < nb.n; i++) {
+    const base = i * nb.k;
+    pairs.length = 0;
+    for (let r = 0; r < nb.count[i]; r++) pairs.push([nb.score[base + r], nb.index[base + r]]);
+    pairs.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+    pairs.forEach(([s, j], r) => {
+      nb.score[base + r] = s;
+      nb.index[base + r] = j;
+    });
+  }
+  return nb;
+}
+
+export interface NeighbourShard {
+  shard: number;
+  shards: number;
+}
+
+/**
+ * Scores the pairs (i, j > i) of the shard's rows and returns partial neighbour heaps for every
+ * paper (not yet sorted: pass them to `mergeNeighbours`, or `finalizeNeighbours` for one shard).
+ */
+export function neighbourShard(
+  m: CsrMatrix,
+  k: number,
+  { shard, shards }: NeighbourShard,
+  csc: CscIndex = toCsc(m),
+  onRow?: (done: number) => void,
+): Neighbours {
+  const n = m.rows;
+  const nb = emptyNeighbours(n, k);
+  if (k === 0) return nb;
+  const acc = new Float64Array(n);
+  const touched = new Int32Array(n);
+  const { rowPtr, colIdx, values } = m;
+  const { colPtr, rowIdx, values: colValues, entryPos } = csc;
+  let done = 0;
+  for (let i = shard; i < n; i += shards) {
+    let touchedCount = 0;
+    for (let e = rowPtr[i]; e < rowPtr[i + 1]; e++) {
+      const w = values[e];
+      const end = colPtr[colIdx[e] + 1];
+      for (let p = entryPos[e] + 1; p < end; p++) {
+        const j = rowIdx[p];
+        if (acc[j] === 0) touched[touchedCount++] = j;
+        acc[j] += w * colValues[p];
+      }
+    }
+    for (let t = 0; t < touchedCount; t++) {
+      const j = touched[t];
+      const s = acc[j];
+      acc[j] = 0;
+      offer(nb, i, j, s);
+      offer(nb, j, i, s);
+    }
+    if (onRow !== undefined && ++done % 256 === 0) onRow(done);
+  }
+  return nb;
+}
+
+/** Combines partial heaps from every shard into best-first lists of at most k neighbours. */
+export function mergeNeighbours(parts: Neighbours[]): Neighbours {
+  if (parts.length === 1) return finalizeNeighbours(parts[0]);
+  const { n, k } = parts[0];
+  const merged = emptyNeighbours(n, k);
+  for (const part of parts) {
+    for (let i = 0; i < n; i++) {
+      const base = i * k;
+      for (let r = 0; r < part.count[i]; r++) offer(merged, i, part.index[base + r], part.score[base + r]);
+    }
+  }
+  return finalizeNeighbours(merged);
+}
+
+/** All neighbours in one thread: the reference the sharded path must equal. */
+export function topNeighbours(m: CsrMatrix, k: number): Neighbours {
+  return finalizeNeighbours(neighbourShard(m, k, { shard: 0, shards: 1 }));
+}

@@ -1,0 +1,62 @@
+/**
+ * Sparse matrices in compressed sparse row (CSR) form, the data structure under TF-IDF and the
+ * similarity search. Kept apart from the algorithms that use it (see STYLE.md).
+ */
+
+/** Rows are papers, columns terms; row `r` has columns `colIdx[rowPtr[r]..rowPtr[r+1])`, ascending. */
+export interface CsrMatrix {
+  rows: number;
+  cols: number;
+  rowPtr: Int32Array;
+  colIdx: Int32Array;
+  values: Float64Array;
+}
+
+/**
+ * The transpose in compressed sparse column form (an inverted index: term → papers, ascending),
+ * plus, for each CSR entry, the position of the same entry in the columns (`entryPos`).
+ */
+export interface CscIndex {
+  colPtr: Int32Array;
+  rowIdx: Int32Array;
+  values: Float64Array;
+  entryPos: Int32Array;
+}
+
+export function toCsc(m: CsrMatrix): CscIndex {
+  const nnz = m.rowPtr[m.rows];
+  const colPtr = new Int32Array(m.cols + 1);
+  for (let e = 0; e < nnz; e++) colPtr[m.colIdx[e] + 1]++;
+  for (let c = 0; c < m.cols; c++) colPtr[c + 1] += colPtr[c];
+  const next = colPtr.slice(0, m.cols);
+  const rowIdx = new Int32Array(nnz);
+  const values = new Float64Array(nnz);
+  const entryPos = new Int32Array(nnz);
+  // Rows are visited in order, so every column's rows come out ascending.
+  for (let r = 0; r < m.rows; r++) {
+    for (let e = m.rowPtr[r]; e < m.rowPtr[r + 1]; e++) {
+      const pos = next[m.colIdx[e]]++;
+      rowIdx[pos] = r;
+      values[pos] = m.values[e];
+      entryPos[e] = pos;
+    }
+  }
+  return { colPtr, rowIdx, values, entryPos };
+}
+
+/** The dot product of rows `a` and `b` (both ascending in column), by a merge of the two rows. */
+export function rowDot(m: CsrMatrix, a: number, b: number): number {
+  let i = m.rowPtr[a];
+  let j = m.rowPtr[b];
+  const iEnd = m.rowPtr[a + 1];
+  const jEnd = m.rowPtr[b + 1];
+  let sum = 0;
+  while (i < iEnd && j < jEnd) {
+    const ci = m.colIdx[i];
+    const cj = m.colIdx[j];
+    if (ci === cj) sum += m.values[i++] * m.values[j++];
+    else if (ci < cj) i++;
+    else j++;
+  }
+  return sum;
+}

@@ -1,0 +1,262 @@
+/**
+ * Text stage: a paper's title and abstract become counted terms.
+ *
+ * Terms are lowercase wink-nlp lemmas of content words (stop words, punctuation, numbers and
+ * LaTeX leftovers dropped) and, optionally, bigrams of adjacent content words (stop words between
+ * them skipped, as scikit-learn does; punctuation other than an in-word hyphen or slash breaks a
+ * bigram). Hyphenated compounds are split into their parts, so "chain-of-thought" gives the terms
+ * chain, think and the bigram "chain think", and "fine-tuning"/"fine tuning" meet as "fine tune".
+ * Each term remembers the surface forms it was written in, so names and explanations can show
+ * "chain-of-thought" rather than the lemmas.
+ *
+ * This module runs in shards (a slice of the papers each) on worker threads or Web Workers; a shard's
+ * result uses local term ids in order of first appearance, which `corpus.ts` merges in paper order.
+ */
+import winkNLP, { type ItsFunction, type WinkMethods } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { STOP_WORDS } from './stopwords';
+
+export interface TextOptions {
+  /** How many times a title's terms count against the abstract's. */
+  titleWeight: number;
+  /** Add bigrams of adjacent content words. */
+  bigrams: boolean;
+}
+
+export interface TextInput {
+  title: string;
+  abstract: string;
+}
+
+/**
+ * One shard's terms. Row `d` of the shard has the local term ids `docTerms[docPtr[d]..docPtr[d+1])`
+ * with their (title-weighted) counts in `docCounts`. Surface forms of local term `t` are
+ * `surfaces[surfacePtr[t]..surfacePtr[t+1])` with their counts.
+ */
+export interface ShardTerms {
+  docs: number;
+  terms: string[];
+  docPtr: Int32Array;
+  docTerms: Int32Array;
+  docCounts: Float64Array;
+  surfacePtr: Int32Array;
+  surfaces: string[];
+  surfaceCounts: Float64Array;
+}
+
+let nlpInstance: WinkMethods | null = null;
+
+function nlp(): WinkMethods {
+  // Sentence boundaries and negation are not needed; POS tags are, for the lemmatizer.
+  nlpInstance ??= winkNLP(model, ['pos']);
+  return nlpInstance;
+}
+
+/** Known mistakes of wink-eng-lite-web-model's lemmatizer that would split or garble a term. */
+const LEMMA_FIXES: Readonly<Record<string, string>> = {
+  tun: 'tune',
+};
+
+const WORD = /^\p{L}[\p{L}\p{N}]*$/u;
+/** A plural acronym such as LLMs, GNNs, PLMs: folded to its singular, which wink leaves alone. */
+const PLURAL_ACRONYM = /^[A-Z][A-Z0-9]*[A-Z]s$/;
+/** Capitals after the first letter mark an acronym or a name worth showing as written (RAG, JiuZhang). */
+const INNER_CAPITAL = /^.[^A-Z]*[A-Z]/;
+
+/**
+ * LaTeX leftovers: inline math, control words like \eg or \textbf, braces and ties (~).
+ * Math is dropped whole; a control word's argument text is kept.
+ */
+export function stripLatex(text: string): string {
+  // Math and control words become a semicolon so that no bigram spans the hole they leave.
+  return text
+    .replace(/\$\$[^$]{0,2000}\$\$|\$[^$\n]{0,500}\$/g, ' ; ')
+    .replace(/\\\(.{0,500}?\\\)|\\\[.{0,2000}?\\\]/gs, ' ; ')
+    .replace(/\\(?:eg|ie|etc|cf|vs|etal)\b\.?/g, ' ; ')
+    .replace(/\\[a-zA-Z]+\*?/g, ' ')
+    .replace(/\\./g, ' ')
+    .replace(/[{}~^_]/g, ' ');
+}
+
+/**
+ * wink keeps some hyphenated compounds whole ("pre-trained", "multi-task") and splits others
+ * ("fine-tuning"); a U+2010 hyphen between word characters makes it split them all, and lemmatize
+ * each part ("pre-trained" → pre, train).
+ */
+const IN_WORD_HYPHEN = /(?<=[\p{L}\p{N}])[-\u2010\u2011\u2013](?=[\p{L}\p{N}])/gu;
+const SPLIT_HYPHEN = '\u2010';
+
+function surfaceOf(value: string): string {
+  return INNER_CAPITAL.test(value) ? value : value.toLowerCase();
+}
+
+/** Receives each term occurrence with the form it was written in and its weight. */
+type TermSink = (term: string, surface: string, weight: number) => void;
+
+/** The content units of a text in order; `null` marks a break that no bigram may cross. */
+interface Unit {
+  term: string;
+  surface: string;
+  /** Text between the previous unit and this one when no break separates them (stop words, hyphens). */
+  gap: string;
+}
+
+function contentWord(lowered: string, lemma: string): string | null {
+  if (lowered.length < 2 || !WORD.test(lowered) || STOP_WORDS.has(lowered)) return null;
+  const fixed = LEMMA_FIXES[lemma] ?? lemma;
+  if (fixed.length < 2 || !WORD.test(fixed) || STOP_WORDS.has(fixed)) return null;
+  return fixed;
+}
+
+function units(text: string): Array<Unit | null> {
+  const out: Array<Unit | null> = [];
+  const cleaned = stripLatex(text).replace(IN_WORD_HYPHEN, SPLIT_HYPHEN);
+  if (cleaned.trim() === '') return out;
+  const its = nlp().its;
+  const tokens = nlp().readDoc(cleaned).tokens();
+  const values = tokens.out(its.value) as string[];
+  // wink's typings declare lemma with a third (model add-ons) argument that `out` supplies itself.
+  const lemmas = tokens.out(its.lemma as unknown as ItsFunction<string>) as string[];
+  const types = tokens.out(its.type) as string[];
+  const spaces = tokens.out(its.precedingSpaces) as string[];
+  let gap = '';
+  let broken = true;
+  const breakHere = (): void => {
+    if (!broken) out.push(null);
+    broken = true;
+    gap = '';
+  };
+  const push = (term: string, surface: string): void => {
+    out.push({ term, surface, gap: broken ? '' : gap });
+    broken = false;
+    gap = '';
+  };
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    const type = types[i];
+    const space = spaces[i];
+    if (value === SPLIT_HYPHEN || value === '/') {
+      // An in-word hyphen or slash joins its neighbours into one phrase (input/output, test-time).
+      if (value === '/' && (space !== '' || spaces[i + 1] !== '')) breakHere();
+      else gap += value === SPLIT_HYPHEN ? '-' : value;
+      continue;
+    }
+    if (type !== 'word') {
+      breakHere();
+      continue;
+    }
+    const lowered = value.toLowerCase();
+    const term = PLURAL_ACRONYM.test(value) ? lowered.slice(0, -1) : contentWord(lowered, lemmas[i]);
+    if (term === null) {
+      // A stop word sits inside a phrase ("chain of thought"); anything else (e.g. "e.g.") breaks it.
+      if (WORD.test(lowered) || lowered.length < 2) gap += space + value;
+      else breakHere();
+      continue;
+    }
+    gap += space;
+    push(term, surfaceOf(value));
+  }
+  return out;
+}
+
+/** Feeds every term of `text` (unigrams, then bigrams if asked) to `sink` with `weight`. */
+export function extractTerms(text: string, bigrams: boolean, weight: number, sink: TermSink): void {
+  const seq = units(text);
+  let prev: Unit | null = null;
+  for (const unit of seq) {
+    if (unit === null) {
+      prev = null;
+      continue;
+    }
+    sink(unit.term, unit.surface, weight);
+    if (bigrams && prev !== null && prev.term !== unit.term) {
+      sink(`${prev.term} ${unit.term}`, `${prev.surface}${unit.gap}${unit.surface}`, weight);
+    }
+    prev = unit;
+  }
+}
+
+/** A growing local vocabulary with surface-form counts, allocation-light for the common case. */
+class TermTable {
+  readonly ids = new Map<string, number>();
+  readonly terms: string[] = [];
+  /** The first surface seen for each term and how often it was seen; other forms in `variants`. */
+  private readonly firstSurface: string[] = [];
+  private readonly firstCount: number[] = [];
+  private readonly variants = new Map<number, Map<string, number>>();
+
+  id(term: string, surface: string, weight: number): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.ids.set(term, id);
+      this.terms.push(term);
+      this.firstSurface.push(surface);
+      this.firstCount.push(weight);
+      return id;
+    }
+    if (this.firstSurface[id] === surface) {
+      this.firstCount[id] += weight;
+    } else {
+      let forms = this.variants.get(id);
+      if (forms === undefined) {
+        forms = new Map();
+        this.variants.set(id, forms);
+      }
+      forms.set(surface, (forms.get(surface) ?? 0) + weight);
+    }
+    return id;
+  }
+
+  flattenSurfaces(): Pick<ShardTerms, 'surfacePtr' | 'surfaces' | 'surfaceCounts'> {
+    const n = this.terms.length;
+    const surfacePtr = new Int32Array(n + 1);
+    const surfaces: string[] = [];
+    const counts: number[] = [];
+    for (let t = 0; t < n; t++) {
+      surfaces.push(this.firstSurface[t]);
+      counts.push(this.firstCount[t]);
+      const forms = this.variants.get(t);
+      if (forms !== undefined) {
+        for (const [form, count] of forms) {
+          surfaces.push(form);
+          counts.push(count);
+        }
+      }
+      surfacePtr[t + 1] = surfaces.length;
+    }
+    return { surfacePtr, surfaces, surfaceCounts: Float64Array.from(counts) };
+  }
+}
+
+/** Counts the terms of each paper of a shard. `onDoc` is called after each paper (for progress). */
+export function analyzeShard(docs: readonly TextInput[], options: TextOptions, onDoc?: () => void): ShardTerms {
+  const table = new TermTable();
+  const docPtr = new Int32Array(docs.length + 1);
+  const docTerms: number[] = [];
+  const docCounts: number[] = [];
+  const row = new Map<number, number>();
+  for (let d = 0; d < docs.length; d++) {
+    row.clear();
+    const sink: TermSink = (term, surface, weight) => {
+      const id = table.id(term, surface, weight);
+      row.set(id, (row.get(id) ?? 0) + weight);
+    };
+    extractTerms(docs[d].title, options.bigrams, options.titleWeight, sink);
+    extractTerms(docs[d].abstract, options.bigrams, 1, sink);
+    for (const [id, count] of row) {
+      docTerms.push(id);
+      docCounts.push(count);
+    }
+    docPtr[d + 1] = docTerms.length;
+    onDoc?.();
+  }
+  return {
+    docs: docs.length,
+    terms: table.terms,
+    docPtr,
+    docTerms: Int32Array.from(docTerms),
+    docCounts: Float64Array.from(docCounts),
+    ...table.flattenSurfaces(),
+  };
+}

@@ -27,16 +27,29 @@ const seconds = (performance.now() - started) / 1000;
 
 // Papers may have been merged as duplicates: look labels up by node key.
 const index = new Map(graph.nodes.map((node, i) => [node.key, i]));
-const labelByKey = new Map(papers.map((p, i) => [`arxiv:${(p.arxiv ?? '').replace(/v\d+$/, '')}`, labels[i]]));
+const labelByKey = new Map(
+  papers.map((p, i) => [`arxiv:${(p.arxiv ?? '').replace(/v\d+$/, '')}`, labels[i]]),
+);
 const nodeLabels = graph.nodes.map((node) => labelByKey.get(node.key) ?? '');
 const source = graph.edges.map((e) => index.get(e.source) as number);
 const target = graph.edges.map((e) => index.get(e.target) as number);
 const agreement = edgeAgreement(nodeLabels, source, target);
-const clusterNmi = nmi(graph.nodes.map((n) => n.attributes.cluster), nodeLabels);
+const clusterNmi = nmi(
+  graph.nodes.map((n) => n.attributes.cluster),
+  nodeLabels,
+);
 const { stats, params } = graph.attributes;
 const fmt = (x: number): string => x.toFixed(3);
-console.log(`papermap eval: first ${papers.length} labelled records of arxiv-rss-65k (${stats.papers} nodes)`);
+console.log(
+  `papermap eval: first ${papers.length} labelled records of arxiv-rss-65k (${stats.papers} nodes)`,
+);
 console.log(`params        ${JSON.stringify(params)}`);
-console.log(`edges ${stats.edges}, clusters ${stats.clusters}, modularity ${stats.modularity}, vocabulary ${stats.vocabulary}, ${seconds.toFixed(1)} s`);
-console.log(`agreement     ${fmt(agreement)}  (scikit-learn reference ${fmt(REFERENCE.agreement)}, ratio ${(agreement / REFERENCE.agreement).toFixed(2)})`);
-console.log(`NMI           ${fmt(clusterNmi)}  (scikit-learn reference ${fmt(REFERENCE.nmi)}, ratio ${(clusterNmi / REFERENCE.nmi).toFixed(2)})`);
+console.log(
+  `edges ${stats.edges}, clusters ${stats.clusters}, modularity ${stats.modularity}, vocabulary ${stats.vocabulary}, ${seconds.toFixed(1)} s`,
+);
+console.log(
+  `agreement     ${fmt(agreement)}  (scikit-learn reference ${fmt(REFERENCE.agreement)}, ratio ${(agreement / REFERENCE.agreement).toFixed(2)})`,
+);
+console.log(
+  `NMI           ${fmt(clusterNmi)}  (scikit-learn reference ${fmt(REFERENCE.nmi)}, ratio ${(clusterNmi / REFERENCE.nmi).toFixed(2)})`,
+);

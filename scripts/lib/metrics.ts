@@ -4,7 +4,11 @@
  */
 
 /** Share of edges whose two papers carry the same label. */
-export function edgeAgreement(labels: readonly string[], source: ArrayLike<number>, target: ArrayLike<number>): number {
+export function edgeAgreement(
+  labels: readonly string[],
+  source: ArrayLike<number>,
+  target: ArrayLike<number>,
+): number {
   if (source.length === 0) return 0;
   let same = 0;
   for (let e = 0; e < source.length; e++) if (labels[source[e]] === labels[target[e]]) same++;

@@ -22,7 +22,12 @@ port.on('message', (message: ShardTask) => {
         if (++done % 100 === 0) port.postMessage({ id: message.id, progress: 100 });
       });
       port.postMessage({ id: message.id, progress: done % 100 });
-      const transfer = [result.docPtr.buffer, result.docTerms.buffer, result.docCounts.buffer, result.surfacePtr.buffer];
+      const transfer = [
+        result.docPtr.buffer,
+        result.docTerms.buffer,
+        result.docCounts.buffer,
+        result.surfacePtr.buffer,
+      ];
       port.postMessage({ id: message.id, result }, transfer as ArrayBuffer[]);
     } else {
       let reported = 0;
@@ -34,6 +39,9 @@ port.on('message', (message: ShardTask) => {
       port.postMessage({ id: message.id, result }, transfer as ArrayBuffer[]);
     }
   } catch (error) {
-    port.postMessage({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    port.postMessage({
+      id: message.id,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
   }
 });

@@ -62,9 +62,18 @@ export class WorkerRunner implements ShardRunner {
 
   analyze(...[shards, options, onDocs]: Parameters<ShardRunner['analyze']>): Promise<ShardTerms[]> {
     let done = 0;
-    const progress = (delta: number): void => onDocs((done += delta));
+    const progress = (delta: number): void => {
+      done += delta;
+      onDocs(done);
+    };
     return Promise.all(
-      shards.map((docs, s) => this.run<ShardTerms>(s % this.shards, { id: this.nextId++, task: 'analyze', docs, options }, progress)),
+      shards.map((docs, s) =>
+        this.run<ShardTerms>(
+          s % this.shards,
+          { id: this.nextId++, task: 'analyze', docs, options },
+          progress,
+        ),
+      ),
     );
   }
 
@@ -77,10 +86,17 @@ export class WorkerRunner implements ShardRunner {
       values: shared(m.values),
     };
     let done = 0;
-    const progress = (delta: number): void => onRows((done += delta));
+    const progress = (delta: number): void => {
+      done += delta;
+      onRows(done);
+    };
     return Promise.all(
       Array.from({ length: shards }, (_, shard) =>
-        this.run<Neighbours>(shard % this.shards, { id: this.nextId++, task: 'neighbours', matrix, k, shard, shards }, progress),
+        this.run<Neighbours>(
+          shard % this.shards,
+          { id: this.nextId++, task: 'neighbours', matrix, k, shard, shards },
+          progress,
+        ),
       ),
     );
   }

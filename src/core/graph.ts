@@ -60,7 +60,11 @@ export function selectEdges(nb: Neighbours, options: EdgeOptions): SimilarityEdg
  * The shared columns of rows a and b ordered by their contribution w_a·w_b to the cosine (largest
  * first; ties by column), with the contributions.
  */
-export function sharedTerms(m: CsrMatrix, a: number, b: number): Array<{ column: number; contribution: number }> {
+export function sharedTerms(
+  m: CsrMatrix,
+  a: number,
+  b: number,
+): Array<{ column: number; contribution: number }> {
   const out: Array<{ column: number; contribution: number }> = [];
   let i = m.rowPtr[a];
   let j = m.rowPtr[b];

@@ -7,8 +7,9 @@
  * number of term occurrences per class and f(t) the term's frequency over all classes. A term counts
  * once per paper that holds it, so a name says what the members share, not what one paper repeats.
  */
-import type { TfidfMatrix } from './tfidf';
+
 import { pickDistinct } from './terms';
+import type { TfidfMatrix } from './tfidf';
 
 /** Ranked, family-distinct columns of each cluster, most distinctive first. */
 export function clusterTerms(

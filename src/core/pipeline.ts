@@ -11,6 +11,7 @@ import { paperKeys } from './keys';
 import { clusterTerms, paperTerms } from './labels';
 import { clusterLayout } from './layout';
 import { clusterColor } from './palette';
+import { stringifyGraph, toGraphJSON } from './serialize';
 import { mergeNeighbours, type Neighbours, neighbourShard } from './similarity';
 import type { CsrMatrix } from './sparse';
 import { pickDistinct } from './terms';
@@ -19,13 +20,12 @@ import { tfidf } from './tfidf';
 import type {
   ClusterInfo,
   GraphParams,
-  PapermapGraphJSON,
   Paper,
+  PapermapGraphJSON,
   ProgressCallback,
   SkippedRecord,
   StageName,
 } from './types';
-import { stringifyGraph, toGraphJSON } from './serialize';
 
 export interface GraphOptions {
   /** Neighbours kept per paper (edges come from each paper's k nearest). */
@@ -107,7 +107,8 @@ export function validateOptions(options: GraphOptions): void {
   const fail = (message: string): never => {
     throw new RangeError(`papermap: ${message}`);
   };
-  if (!Number.isInteger(options.k) || options.k < 1 || options.k > 100) fail(`k must be an integer from 1 to 100, got ${options.k}`);
+  if (!Number.isInteger(options.k) || options.k < 1 || options.k > 100)
+    fail(`k must be an integer from 1 to 100, got ${options.k}`);
   if (!(options.minSimilarity >= 0 && options.minSimilarity <= 1)) {
     fail(`minSimilarity must be between 0 and 1, got ${options.minSimilarity}`);
   }
@@ -191,7 +192,13 @@ export async function buildGraph(
 
   onProgress({ stage: 'clusters', done: 0, total: 1 });
   const clustering = detectClusters(graph, keys, opts);
-  const clusterColumns = clusterTerms(matrix, clustering.membership, clustering.count, CLUSTER_TERMS, lemmaOf);
+  const clusterColumns = clusterTerms(
+    matrix,
+    clustering.membership,
+    clustering.count,
+    CLUSTER_TERMS,
+    lemmaOf,
+  );
   const paperColumns = paperTerms(matrix, PAPER_TERMS, lemmaOf);
   onProgress({ stage: 'clusters', done: 1, total: 1 });
   lap('clusters');
@@ -207,8 +214,15 @@ export async function buildGraph(
   lap('layout');
 
   onProgress({ stage: 'serialize', done: 0, total: 1 });
-  const usedColumns = new Set<number>([...clusterColumns.flat(), ...paperColumns.flat(), ...edgeTermColumns.flat()]);
-  const surfaceByTerm = surfaceForms(corpus, [...usedColumns].map((c) => matrix.columnTerm[c]));
+  const usedColumns = new Set<number>([
+    ...clusterColumns.flat(),
+    ...paperColumns.flat(),
+    ...edgeTermColumns.flat(),
+  ]);
+  const surfaceByTerm = surfaceForms(
+    corpus,
+    [...usedColumns].map((c) => matrix.columnTerm[c]),
+  );
   const surface = (column: number): string => surfaceByTerm.get(matrix.columnTerm[column]) ?? lemmaOf(column);
   const clusters: ClusterInfo[] = clusterColumns.map((columns, id) => {
     const terms = columns.map(surface);

@@ -6,8 +6,8 @@ import type {
   ClusterInfo,
   GraphParams,
   GraphStats,
-  PapermapGraphJSON,
   Paper,
+  PapermapGraphJSON,
   SerializedEdge,
   SerializedNode,
 } from './types';

@@ -70,7 +70,10 @@ function offer(nb: Neighbours, i: number, j: number, s: number): void {
     if (left >= size) break;
     const right = left + 1;
     let child = left;
-    if (right < size && worse(score[base + right], index[base + right], score[base + left], index[base + left])) {
+    if (
+      right < size &&
+      worse(score[base + right], index[base + right], score[base + left], index[base + left])
+    ) {
       child = right;
     }
     if (!worse(score[base + child], index[base + child], s, j)) break;

@@ -12,8 +12,9 @@
  * This module runs in shards (a slice of the papers each) on worker threads or Web Workers; a shard's
  * result uses local term ids in order of first appearance, which `corpus.ts` merges in paper order.
  */
-import winkNLP, { type ItsFunction, type WinkMethods } from 'wink-nlp';
+
 import model from 'wink-eng-lite-web-model';
+import winkNLP, { type ItsFunction, type WinkMethods } from 'wink-nlp';
 import { STOP_WORDS } from './stopwords';
 
 export interface TextOptions {
@@ -116,7 +117,8 @@ function units(text: string): Array<Unit | null> {
   const tokens = nlp().readDoc(cleaned).tokens();
   const values = tokens.out(its.value) as string[];
   // wink's typings declare lemma with a third (model add-ons) argument that `out` supplies itself.
-  const lemmas = tokens.out(its.lemma as unknown as ItsFunction<string>) as string[];
+  // wink gives no lemma for some contraction parts ("cannot", "ive"): those fall back to the word.
+  const lemmas = tokens.out(its.lemma as unknown as ItsFunction<string>) as Array<string | undefined>;
   const types = tokens.out(its.type) as string[];
   const spaces = tokens.out(its.precedingSpaces) as string[];
   let gap = '';
@@ -146,7 +148,9 @@ function units(text: string): Array<Unit | null> {
       continue;
     }
     const lowered = value.toLowerCase();
-    const term = PLURAL_ACRONYM.test(value) ? lowered.slice(0, -1) : contentWord(lowered, lemmas[i]);
+    const term = PLURAL_ACRONYM.test(value)
+      ? lowered.slice(0, -1)
+      : contentWord(lowered, lemmas[i] ?? lowered);
     if (term === null) {
       // A stop word sits inside a phrase ("chain of thought"); anything else (e.g. "e.g.") breaks it.
       if (WORD.test(lowered) || lowered.length < 2) gap += space + value;
@@ -230,7 +234,11 @@ class TermTable {
 }
 
 /** Counts the terms of each paper of a shard. `onDoc` is called after each paper (for progress). */
-export function analyzeShard(docs: readonly TextInput[], options: TextOptions, onDoc?: () => void): ShardTerms {
+export function analyzeShard(
+  docs: readonly TextInput[],
+  options: TextOptions,
+  onDoc?: () => void,
+): ShardTerms {
   const table = new TermTable();
   const docPtr = new Int32Array(docs.length + 1);
   const docTerms: number[] = [];

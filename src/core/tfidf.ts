@@ -62,7 +62,8 @@ export function tfidf(corpus: Corpus, options: TfidfOptions): TfidfMatrix {
   const order: number[] = [];
   for (let d = 0; d < n; d++) {
     order.length = 0;
-    for (let e = corpus.docPtr[d]; e < corpus.docPtr[d + 1]; e++) if (column[corpus.docTerms[e]] >= 0) order.push(e);
+    for (let e = corpus.docPtr[d]; e < corpus.docPtr[d + 1]; e++)
+      if (column[corpus.docTerms[e]] >= 0) order.push(e);
     order.sort((a, b) => column[corpus.docTerms[a]] - column[corpus.docTerms[b]]);
     let norm = 0;
     let out = rowPtr[d];

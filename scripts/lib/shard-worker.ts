@@ -4,12 +4,21 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { neighbourShard } from '../../src/core/similarity';
-import type { CsrMatrix } from '../../src/core/sparse';
+import type { CscIndex, CsrMatrix } from '../../src/core/sparse';
 import { analyzeShard, type TextInput, type TextOptions } from '../../src/core/text';
 
 export type ShardTask =
   | { id: number; task: 'analyze'; docs: TextInput[]; options: TextOptions }
-  | { id: number; task: 'neighbours'; matrix: CsrMatrix; k: number; shard: number; shards: number };
+  | {
+      id: number;
+      task: 'neighbours';
+      matrix: CsrMatrix;
+      csc: CscIndex;
+      k: number;
+      shard: number;
+      shards: number;
+      candidateMaxDf: number;
+    };
 
 const port = parentPort;
 if (port === null) throw new Error('papermap: shard-worker must run in a worker thread');
@@ -31,7 +40,7 @@ port.on('message', (message: ShardTask) => {
       port.postMessage({ id: message.id, result }, transfer as ArrayBuffer[]);
     } else {
       let reported = 0;
-      const result = neighbourShard(message.matrix, message.k, message, undefined, (done) => {
+      const result = neighbourShard(message.matrix, message.k, message, message.csc, (done) => {
         port.postMessage({ id: message.id, progress: done - reported });
         reported = done;
       });

@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ShardRunner } from '../../src/core/pipeline';
 import type { Neighbours } from '../../src/core/similarity';
-import type { CsrMatrix } from '../../src/core/sparse';
+import { type CscIndex, type CsrMatrix, toCsc } from '../../src/core/sparse';
 import type { ShardTerms } from '../../src/core/text';
 import type { ShardTask } from './shard-worker';
 
@@ -77,13 +77,22 @@ export class WorkerRunner implements ShardRunner {
     );
   }
 
-  neighbours(m: CsrMatrix, k: number, shards: number, onRows: (done: number) => void): Promise<Neighbours[]> {
+  neighbours(...[m, k, search, onRows]: Parameters<ShardRunner['neighbours']>): Promise<Neighbours[]> {
+    const { shards, candidateMaxDf } = search;
     const matrix: CsrMatrix = {
       rows: m.rows,
       cols: m.cols,
       rowPtr: shared(m.rowPtr),
       colIdx: shared(m.colIdx),
       values: shared(m.values),
+    };
+    // The inverted index is built once here and shared too, not once per worker.
+    const index = toCsc(matrix);
+    const csc: CscIndex = {
+      colPtr: shared(index.colPtr),
+      rowIdx: shared(index.rowIdx),
+      values: shared(index.values),
+      entryPos: shared(index.entryPos),
     };
     let done = 0;
     const progress = (delta: number): void => {
@@ -94,7 +103,7 @@ export class WorkerRunner implements ShardRunner {
       Array.from({ length: shards }, (_, shard) =>
         this.run<Neighbours>(
           shard % this.shards,
-          { id: this.nextId++, task: 'neighbours', matrix, k, shard, shards },
+          { id: this.nextId++, task: 'neighbours', matrix, csc, k, shard, shards, candidateMaxDf },
           progress,
         ),
       ),

@@ -11,6 +11,45 @@
 import { pickDistinct } from './terms';
 import type { TfidfMatrix } from './tfidf';
 
+/**
+ * Words that describe how research is written up, not what it is about: fine inside similarity
+ * (IDF already weighs them down) but useless in a name. Lemmas.
+ */
+const GENERIC = new Set(
+  `approach method result show demonstrate present propose provide paper novel new existing work study
+  base suitable various different significant significantly improve improvement performance effectiveness
+  effective challenge ability able specific experiment extensive achieve outperform address introduce
+  state art recent recently complex simple well strong key important wide widely lead leverage enable
+  however also make include use conduct evaluate comprehensive potential`.split(/\s+/),
+);
+
+function isGeneric(term: string): boolean {
+  return term.split(' ').every((word) => GENERIC.has(word));
+}
+
+/**
+ * Lets a phrase stand for its words: a bigram scoring at least half as high as one of its words
+ * takes that word's score (and a hair more), so a name reads "chain-of-thought", not "chain · thought".
+ */
+function preferPhrases(
+  scored: Array<{ col: number; score: number }>,
+  termOf: (column: number) => string,
+): void {
+  const unigramScore = new Map<string, number>();
+  for (const s of scored) {
+    const term = termOf(s.col);
+    if (!term.includes(' ')) unigramScore.set(term, s.score);
+  }
+  for (const s of scored) {
+    const term = termOf(s.col);
+    if (!term.includes(' ')) continue;
+    for (const word of term.split(' ')) {
+      const wordScore = unigramScore.get(word) ?? 0;
+      if (s.score >= 0.5 * wordScore && wordScore * 1.000001 > s.score) s.score = wordScore * 1.000001;
+    }
+  }
+}
+
 /** Ranked, family-distinct columns of each cluster, most distinctive first. */
 export function clusterTerms(
   m: TfidfMatrix,
@@ -34,11 +73,14 @@ export function clusterTerms(
         count[col]++;
       }
     }
-    const scored = touched.map((col) => ({
-      col,
-      score: (count[col] / Math.max(1, totals[c])) * Math.log(1 + average / m.df[col]),
-    }));
+    const scored = touched
+      .filter((col) => !isGeneric(termOf(col)))
+      .map((col) => ({
+        col,
+        score: (count[col] / Math.max(1, totals[c])) * Math.log(1 + average / m.df[col]),
+      }));
     for (const col of touched) count[col] = 0;
+    preferPhrases(scored, termOf);
     scored.sort((a, b) => b.score - a.score || a.col - b.col);
     return pickDistinct(scored, limit, (s) => termOf(s.col)).map((s) => s.col);
   });
@@ -48,9 +90,12 @@ export function clusterTerms(
 export function paperTerms(m: TfidfMatrix, limit: number, termOf: (column: number) => string): number[][] {
   const result: number[][] = [];
   for (let i = 0; i < m.rows; i++) {
-    const entries: Array<{ col: number; w: number }> = [];
-    for (let e = m.rowPtr[i]; e < m.rowPtr[i + 1]; e++) entries.push({ col: m.colIdx[e], w: m.values[e] });
-    entries.sort((a, b) => b.w - a.w || a.col - b.col);
+    const entries: Array<{ col: number; score: number }> = [];
+    for (let e = m.rowPtr[i]; e < m.rowPtr[i + 1]; e++) {
+      if (!isGeneric(termOf(m.colIdx[e]))) entries.push({ col: m.colIdx[e], score: m.values[e] });
+    }
+    preferPhrases(entries, termOf);
+    entries.sort((a, b) => b.score - a.score || a.col - b.col);
     result.push(pickDistinct(entries, limit, (x) => termOf(x.col)).map((x) => x.col));
   }
   return result;

@@ -13,8 +13,8 @@ import { clusterLayout } from './layout';
 import { clusterColor } from './palette';
 import { stringifyGraph, toGraphJSON } from './serialize';
 import { mergeNeighbours, type Neighbours, neighbourShard } from './similarity';
-import type { CsrMatrix } from './sparse';
-import { pickDistinct } from './terms';
+import { type CsrMatrix, toCsc } from './sparse';
+import { distinctSurfaces, pickDistinct } from './terms';
 import { analyzeShard, type ShardTerms, type TextInput, type TextOptions } from './text';
 import { tfidf } from './tfidf';
 import type {
@@ -44,6 +44,11 @@ export interface GraphOptions {
   titleWeight: number;
   /** Add bigrams of adjacent content words to the terms. */
   bigrams: boolean;
+  /**
+   * Terms in more papers than this are not walked to find neighbour candidates (they still count in
+   * every score): keeps the search from growing with n². Any value ≥ the number of papers is exhaustive.
+   */
+  candidateMaxDf: number;
 }
 
 export const DEFAULTS: Readonly<GraphOptions> = Object.freeze({
@@ -53,8 +58,9 @@ export const DEFAULTS: Readonly<GraphOptions> = Object.freeze({
   seed: 1,
   minDf: 2,
   maxDf: 0.5,
-  titleWeight: 2,
+  titleWeight: 1,
   bigrams: true,
+  candidateMaxDf: 2000,
 });
 
 /** Terms in a cluster's name, terms listed per cluster, per paper, and per edge. */
@@ -67,7 +73,12 @@ const EDGE_TERMS = 4;
 export interface ShardRunner {
   shards: number;
   analyze(shards: TextInput[][], options: TextOptions, onDocs: (done: number) => void): Promise<ShardTerms[]>;
-  neighbours(m: CsrMatrix, k: number, shards: number, onRows: (done: number) => void): Promise<Neighbours[]>;
+  neighbours(
+    m: CsrMatrix,
+    k: number,
+    search: { shards: number; candidateMaxDf: number },
+    onRows: (done: number) => void,
+  ): Promise<Neighbours[]>;
 }
 
 export const inProcessRunner: ShardRunner = {
@@ -76,11 +87,14 @@ export const inProcessRunner: ShardRunner = {
     let done = 0;
     return shards.map((docs) => analyzeShard(docs, options, () => onDocs(++done)));
   },
-  async neighbours(m, k, shards, onRows) {
+  async neighbours(m, k, { shards, candidateMaxDf }, onRows) {
     const parts: Neighbours[] = [];
+    const csc = toCsc(m);
     let before = 0;
     for (let shard = 0; shard < shards; shard++) {
-      parts.push(neighbourShard(m, k, { shard, shards }, undefined, (done) => onRows(before + done)));
+      parts.push(
+        neighbourShard(m, k, { shard, shards, candidateMaxDf }, csc, (done) => onRows(before + done)),
+      );
       before += Math.ceil((m.rows - shard) / shards);
     }
     return parts;
@@ -117,6 +131,7 @@ export function validateOptions(options: GraphOptions): void {
   if (!(options.minDf >= 0)) fail(`minDf must be a count ≥ 1 or a share below 1, got ${options.minDf}`);
   if (!(options.maxDf > 0)) fail(`maxDf must be a share up to 1 or a count above 1, got ${options.maxDf}`);
   if (!(options.titleWeight >= 0)) fail(`titleWeight must be 0 or more, got ${options.titleWeight}`);
+  if (!(options.candidateMaxDf >= 1)) fail(`candidateMaxDf must be 1 or more, got ${options.candidateMaxDf}`);
 }
 
 /** Splits `items` into `count` contiguous shards in order (the first ones one longer when uneven). */
@@ -171,7 +186,8 @@ export async function buildGraph(
   lap('tfidf');
 
   onProgress({ stage: 'similarity', done: 0, total: n });
-  const parts = await runner.neighbours(matrix, opts.k, n < 2000 ? 1 : runner.shards, (done) =>
+  const search = { shards: n < 2000 ? 1 : runner.shards, candidateMaxDf: opts.candidateMaxDf };
+  const parts = await runner.neighbours(matrix, opts.k, search, (done) =>
     onProgress({ stage: 'similarity', done, total: n }),
   );
   const neighbours = mergeNeighbours(parts);
@@ -225,7 +241,7 @@ export async function buildGraph(
   );
   const surface = (column: number): string => surfaceByTerm.get(matrix.columnTerm[column]) ?? lemmaOf(column);
   const clusters: ClusterInfo[] = clusterColumns.map((columns, id) => {
-    const terms = columns.map(surface);
+    const terms = distinctSurfaces(columns.map(surface));
     return {
       id,
       label: terms.slice(0, NAME_TERMS).join(' · ') || `cluster ${id + 1}`,
@@ -244,6 +260,7 @@ export async function buildGraph(
     maxDf: opts.maxDf,
     titleWeight: opts.titleWeight,
     bigrams: opts.bigrams,
+    candidateMaxDf: opts.candidateMaxDf,
   };
   const json = toGraphJSON({
     source: input.source ?? '',
@@ -260,7 +277,7 @@ export async function buildGraph(
     keys,
     papers,
     membership: clustering.membership,
-    paperTerms: paperColumns.map((columns) => columns.map(surface)),
+    paperTerms: paperColumns.map((columns) => distinctSurfaces(columns.map(surface))),
     x,
     y,
     edges: Array.from(edges.source, (source, e) => ({
@@ -268,7 +285,7 @@ export async function buildGraph(
       target: edges.target[e],
       weight: edges.weight[e],
       rank: edges.rank[e],
-      terms: edgeTermColumns[e].map(surface),
+      terms: distinctSurfaces(edgeTermColumns[e].map(surface)),
     })),
   });
   const text = stringifyGraph(json);

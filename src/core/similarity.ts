@@ -4,8 +4,14 @@
  * Rows of the TF-IDF matrix are L2-normalised, so cosine is the dot product. For each paper i, the
  * postings of i's terms are walked, but only past i itself (pairs i < j), accumulating dot products
  * into a dense score array that is reset through a list of touched papers; each pair is scored
- * once and offered to the neighbour lists of both ends. The work grows with the number of shared
- * term occurrences, not with n²; `maxDf` bounds the longest postings.
+ * once and offered to the neighbour lists of both ends.
+ *
+ * Terms held by more than `candidateMaxDf` papers are not walked: their postings would make the work
+ * grow with n² (a term in half the papers pairs a quarter of all pairs). They still count in full
+ * towards the score of every candidate found through a rarer shared term, added from the
+ * candidate's own short list of common terms, so every reported score is exact. Only pairs that share
+ * nothing but very common words are not found, and those are never near neighbours. With
+ * `candidateMaxDf` ≥ n the search is exhaustive (what the tests compare with brute force).
  *
  * Rows can be split over shards (workers): shard s of S takes the rows i ≡ s (mod S), which balances
  * the triangular work, and keeps partial lists for every paper; `mergeNeighbours` combines them.
@@ -104,6 +110,32 @@ export function finalizeNeighbours(nb: Neighbours): Neighbours {
 export interface NeighbourShard {
   shard: number;
   shards: number;
+  /** Terms in more papers than this are not walked for candidates (see above); ≥ n: exhaustive. */
+  candidateMaxDf?: number;
+}
+
+/** Each row's entries of common terms (df > candidateMaxDf), as a small CSR of its own. */
+function commonEntries(
+  m: CsrMatrix,
+  csc: CscIndex,
+  maxDf: number,
+): { ptr: Int32Array; col: Int32Array; value: Float64Array } {
+  const common = (c: number): boolean => csc.colPtr[c + 1] - csc.colPtr[c] > maxDf;
+  const ptr = new Int32Array(m.rows + 1);
+  for (let i = 0; i < m.rows; i++) {
+    let count = 0;
+    for (let e = m.rowPtr[i]; e < m.rowPtr[i + 1]; e++) if (common(m.colIdx[e])) count++;
+    ptr[i + 1] = ptr[i] + count;
+  }
+  const col = new Int32Array(ptr[m.rows]);
+  const value = new Float64Array(ptr[m.rows]);
+  let out = 0;
+  for (let e = 0; e < m.rowPtr[m.rows]; e++) {
+    if (!common(m.colIdx[e])) continue;
+    col[out] = m.colIdx[e];
+    value[out++] = m.values[e];
+  }
+  return { ptr, col, value };
 }
 
 /**
@@ -113,7 +145,7 @@ export interface NeighbourShard {
 export function neighbourShard(
   m: CsrMatrix,
   k: number,
-  { shard, shards }: NeighbourShard,
+  { shard, shards, candidateMaxDf = Number.POSITIVE_INFINITY }: NeighbourShard,
   csc: CscIndex = toCsc(m),
   onRow?: (done: number) => void,
 ): Neighbours {
@@ -121,28 +153,46 @@ export function neighbourShard(
   const nb = emptyNeighbours(n, k);
   if (k === 0) return nb;
   const acc = new Float64Array(n);
+  // Marks, not acc[j] === 0, say whether j was touched: a zero contribution must not list j twice.
+  const seen = new Uint8Array(n);
   const touched = new Int32Array(n);
+  const query = new Float64Array(m.cols);
   const { rowPtr, colIdx, values } = m;
   const { colPtr, rowIdx, values: colValues, entryPos } = csc;
+  const common = commonEntries(m, csc, candidateMaxDf);
   let done = 0;
   for (let i = shard; i < n; i += shards) {
     let touchedCount = 0;
     for (let e = rowPtr[i]; e < rowPtr[i + 1]; e++) {
+      const c = colIdx[e];
       const w = values[e];
-      const end = colPtr[colIdx[e] + 1];
+      const end = colPtr[c + 1];
+      if (end - colPtr[c] > candidateMaxDf) {
+        query[c] = w;
+        continue;
+      }
       for (let p = entryPos[e] + 1; p < end; p++) {
         const j = rowIdx[p];
-        if (acc[j] === 0) touched[touchedCount++] = j;
+        if (seen[j] === 0) {
+          seen[j] = 1;
+          touched[touchedCount++] = j;
+        }
         acc[j] += w * colValues[p];
       }
     }
+    const hasCommon = common.ptr[i + 1] > common.ptr[i];
     for (let t = 0; t < touchedCount; t++) {
       const j = touched[t];
-      const s = acc[j];
+      let s = acc[j];
       acc[j] = 0;
+      seen[j] = 0;
+      if (hasCommon)
+        for (let p = common.ptr[j]; p < common.ptr[j + 1]; p++) s += query[common.col[p]] * common.value[p];
+      if (!(s > 0)) continue;
       offer(nb, i, j, s);
       offer(nb, j, i, s);
     }
+    for (let p = common.ptr[i]; p < common.ptr[i + 1]; p++) query[common.col[p]] = 0;
     if (onRow !== undefined && ++done % 256 === 0) onRow(done);
   }
   return nb;
@@ -163,6 +213,10 @@ export function mergeNeighbours(parts: Neighbours[]): Neighbours {
 }
 
 /** All neighbours in one thread: the reference the sharded path must equal. */
-export function topNeighbours(m: CsrMatrix, k: number): Neighbours {
-  return finalizeNeighbours(neighbourShard(m, k, { shard: 0, shards: 1 }));
+export function topNeighbours(
+  m: CsrMatrix,
+  k: number,
+  candidateMaxDf = Number.POSITIVE_INFINITY,
+): Neighbours {
+  return finalizeNeighbours(neighbourShard(m, k, { shard: 0, shards: 1, candidateMaxDf }));
 }

@@ -3,11 +3,15 @@
  * "agent · agents" or "fine · fine tuning". Terms are lemma strings ("fine tune" for a bigram).
  */
 
-/** Words of one family: equal, one a prefix of the other (learn/learner, reason/reasoning). */
+/**
+ * Words of one family: equal, or one a prefix of the other (learn/learner, reason/reasoning), also
+ * once a final "e" is dropped (tune/tuning, merge/merging, generate/generating).
+ */
 function sameFamily(a: string, b: string): boolean {
   if (a === b) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length >= 4 && long.startsWith(short);
+  if (short.length < 4) return false;
+  return long.startsWith(short) || (short.endsWith('e') && long.startsWith(short.slice(0, -1)));
 }
 
 /**
@@ -24,6 +28,25 @@ export function pickDistinct<T>(ranked: Iterable<T>, limit: number, termOf: (ite
     kept.push(item);
     words.push(...parts);
     if (kept.length >= limit) break;
+  }
+  return kept;
+}
+
+/**
+ * Drops every surface form whose words share a family with an earlier one's: two lemmas can be
+ * written alike (think and thought both as "thought"), which `pickDistinct` cannot see.
+ */
+export function distinctSurfaces(surfaces: readonly string[]): string[] {
+  const kept: string[] = [];
+  const words: string[] = [];
+  for (const surface of surfaces) {
+    const parts = surface
+      .toLowerCase()
+      .split(/[\s\-/]+/)
+      .filter((w) => w.length > 0);
+    if (parts.some((w) => words.some((u) => sameFamily(w, u)))) continue;
+    kept.push(surface);
+    words.push(...parts);
   }
   return kept;
 }

@@ -5,7 +5,7 @@
  * LaTeX leftovers dropped) and, optionally, bigrams of adjacent content words (stop words between
  * them skipped, as scikit-learn does; punctuation other than an in-word hyphen or slash breaks a
  * bigram). Hyphenated compounds are split into their parts, so "chain-of-thought" gives the terms
- * chain, think and the bigram "chain think", and "fine-tuning"/"fine tuning" meet as "fine tune".
+ * chain, think and the bigram "chain think", and "fine-tuning"/"fine-tuned" meet as "fine tune".
  * Each term remembers the surface forms it was written in, so names and explanations can show
  * "chain-of-thought" rather than the lemmas.
  *
@@ -53,9 +53,14 @@ function nlp(): WinkMethods {
   return nlpInstance;
 }
 
-/** Known mistakes of wink-eng-lite-web-model's lemmatizer that would split or garble a term. */
+/**
+ * Known mistakes of wink-eng-lite-web-model's lemmatizer that would split or garble a term: it
+ * gives "tun" for the verb "tuning" and keeps the noun "tuning", so "fine-tuning" and "fine tuning"
+ * would not meet.
+ */
 const LEMMA_FIXES: Readonly<Record<string, string>> = {
   tun: 'tune',
+  tuning: 'tune',
 };
 
 const WORD = /^\p{L}[\p{L}\p{N}]*$/u;
@@ -114,8 +119,18 @@ function units(text: string): Array<Unit | null> {
   const cleaned = stripLatex(text).replace(IN_WORD_HYPHEN, SPLIT_HYPHEN);
   if (cleaned.trim() === '') return out;
   const its = nlp().its;
-  const tokens = nlp().readDoc(cleaned).tokens();
+  // wink lemmatizes only lowercase words ("Agents" stays "agents"), so it reads the lowercased
+  // text; each token's written form is then found at its place in the original for its surface.
+  const lower = cleaned.toLowerCase();
+  const tokens = nlp().readDoc(lower).tokens();
   const values = tokens.out(its.value) as string[];
+  let cursor = 0;
+  const written = (value: string): string => {
+    const at = lower.indexOf(value, cursor);
+    if (at < 0 || at - cursor > 16 || lower.length !== cleaned.length) return value;
+    cursor = at + value.length;
+    return cleaned.slice(at, cursor);
+  };
   // wink's typings declare lemma with a third (model add-ons) argument that `out` supplies itself.
   // wink gives no lemma for some contraction parts ("cannot", "ive"): those fall back to the word.
   const lemmas = tokens.out(its.lemma as unknown as ItsFunction<string>) as Array<string | undefined>;
@@ -134,12 +149,13 @@ function units(text: string): Array<Unit | null> {
     gap = '';
   };
   for (let i = 0; i < values.length; i++) {
-    const value = values[i];
+    const value = written(values[i]);
     const type = types[i];
-    const space = spaces[i];
+    // Runs of spaces and line breaks show as one space in a phrase's surface form.
+    const space = spaces[i] === '' ? '' : ' ';
     if (value === SPLIT_HYPHEN || value === '/') {
       // An in-word hyphen or slash joins its neighbours into one phrase (input/output, test-time).
-      if (value === '/' && (space !== '' || spaces[i + 1] !== '')) breakHere();
+      if (value === '/' && (space !== '' || (spaces[i + 1] ?? '') !== '')) breakHere();
       else gap += value === SPLIT_HYPHEN ? '-' : value;
       continue;
     }
@@ -250,7 +266,8 @@ export function analyzeShard(
       const id = table.id(term, surface, weight);
       row.set(id, (row.get(id) ?? 0) + weight);
     };
-    extractTerms(docs[d].title, options.bigrams, options.titleWeight, sink);
+    // A title weight of 0 leaves the title out entirely, rather than storing zero counts.
+    if (options.titleWeight > 0) extractTerms(docs[d].title, options.bigrams, options.titleWeight, sink);
     extractTerms(docs[d].abstract, options.bigrams, 1, sink);
     for (const [id, count] of row) {
       docTerms.push(id);

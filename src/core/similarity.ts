@@ -114,12 +114,12 @@ export interface NeighbourShard {
   candidateMaxDf?: number;
 }
 
-/** Each row's entries of common terms (df > candidateMaxDf), as a small CSR of its own. */
+/** Each row's entries of common terms (df > candidateMaxDf), as a small CSR of its own, with their norms. */
 function commonEntries(
   m: CsrMatrix,
   csc: CscIndex,
   maxDf: number,
-): { ptr: Int32Array; col: Int32Array; value: Float64Array } {
+): { ptr: Int32Array; col: Int32Array; value: Float64Array; norm: Float64Array } {
   const common = (c: number): boolean => csc.colPtr[c + 1] - csc.colPtr[c] > maxDf;
   const ptr = new Int32Array(m.rows + 1);
   for (let i = 0; i < m.rows; i++) {
@@ -129,13 +129,24 @@ function commonEntries(
   }
   const col = new Int32Array(ptr[m.rows]);
   const value = new Float64Array(ptr[m.rows]);
+  const norm = new Float64Array(m.rows);
   let out = 0;
-  for (let e = 0; e < m.rowPtr[m.rows]; e++) {
-    if (!common(m.colIdx[e])) continue;
-    col[out] = m.colIdx[e];
-    value[out++] = m.values[e];
+  for (let i = 0; i < m.rows; i++) {
+    let squares = 0;
+    for (let e = m.rowPtr[i]; e < m.rowPtr[i + 1]; e++) {
+      if (!common(m.colIdx[e])) continue;
+      col[out] = m.colIdx[e];
+      value[out++] = m.values[e];
+      squares += m.values[e] * m.values[e];
+    }
+    norm[i] = Math.sqrt(squares);
   }
-  return { ptr, col, value };
+  return { ptr, col, value, norm };
+}
+
+/** The score a newcomer must beat to enter i's list: 0 while the list has room, else its worst. */
+function threshold(nb: Neighbours, i: number): number {
+  return nb.count[i] < nb.k ? 0 : nb.score[i * nb.k];
 }
 
 /**
@@ -180,14 +191,19 @@ export function neighbourShard(
         acc[j] += w * colValues[p];
       }
     }
-    const hasCommon = common.ptr[i + 1] > common.ptr[i];
+    const queryNorm = common.norm[i];
     for (let t = 0; t < touchedCount; t++) {
       const j = touched[t];
       let s = acc[j];
       acc[j] = 0;
       seen[j] = 0;
-      if (hasCommon)
+      if (queryNorm > 0 && common.norm[j] > 0) {
+        // Cauchy–Schwarz bounds what the common terms can add; when even that cannot reach either
+        // list, the exact sum is not needed (the pair would be dropped with it too).
+        const bound = s + queryNorm * common.norm[j];
+        if (bound < threshold(nb, i) && bound < threshold(nb, j)) continue;
         for (let p = common.ptr[j]; p < common.ptr[j + 1]; p++) s += query[common.col[p]] * common.value[p];
+      }
       if (!(s > 0)) continue;
       offer(nb, i, j, s);
       offer(nb, j, i, s);

@@ -206,3 +206,37 @@ describe('cosine on real texts', () => {
     expect(listsOf(nb)).toEqual(bruteForce(m, 3));
   });
 });
+
+describe('neighbour search with a candidate document-frequency cap', () => {
+  // Terms above the cap find no candidates themselves but still count in every score: each listed
+  // score must be the exact cosine, lists best first, and the sharded search identical to one shard.
+  const caps = [1, 3, 10];
+  for (const cap of caps) {
+    it(`reports exact, ordered scores with candidateMaxDf ${cap}`, () => {
+      const m = randomMatrix(cap + 101, 80, 30, 0.2, false);
+      const k = 6;
+      const one = topNeighbours(m, k, cap);
+      for (let i = 0; i < m.rows; i++) {
+        for (let r = 0; r < one.count[i]; r++) {
+          const j = one.index[i * k + r];
+          expect(one.score[i * k + r]).toBeCloseTo(rowDot(m, i, j), 12);
+          if (r > 0) expect(one.score[i * k + r]).toBeLessThanOrEqual(one.score[i * k + r - 1]);
+        }
+      }
+      const csc = toCsc(m);
+      const parts = [0, 1, 2].map((shard) =>
+        neighbourShard(m, k, { shard, shards: 3, candidateMaxDf: cap }, csc),
+      );
+      const merged = mergeNeighbours(parts);
+      expect(merged.index).toEqual(one.index);
+      expect(merged.score).toEqual(one.score);
+    });
+  }
+
+  it('finds every pair that shares a term under the cap, as the exhaustive search does', () => {
+    const m = randomMatrix(7, 60, 40, 0.05, false);
+    const exhaustive = topNeighbours(m, 60);
+    const capped = topNeighbours(m, 60, m.rows);
+    expect(capped.index).toEqual(exhaustive.index);
+  });
+});

@@ -18,6 +18,7 @@ export type ShardTask =
       shard: number;
       shards: number;
       candidateMaxDf: number;
+      candidates: number;
     };
 
 const port = parentPort;

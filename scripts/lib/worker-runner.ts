@@ -78,7 +78,7 @@ export class WorkerRunner implements ShardRunner {
   }
 
   neighbours(...[m, k, search, onRows]: Parameters<ShardRunner['neighbours']>): Promise<Neighbours[]> {
-    const { shards, candidateMaxDf } = search;
+    const { shards, candidateMaxDf, candidates } = search;
     const matrix: CsrMatrix = {
       rows: m.rows,
       cols: m.cols,
@@ -103,7 +103,17 @@ export class WorkerRunner implements ShardRunner {
       Array.from({ length: shards }, (_, shard) =>
         this.run<Neighbours>(
           shard % this.shards,
-          { id: this.nextId++, task: 'neighbours', matrix, csc, k, shard, shards, candidateMaxDf },
+          {
+            id: this.nextId++,
+            task: 'neighbours',
+            matrix,
+            csc,
+            k,
+            shard,
+            shards,
+            candidateMaxDf,
+            candidates,
+          },
           progress,
         ),
       ),

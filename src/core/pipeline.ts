@@ -12,7 +12,13 @@ import { clusterTerms, paperTerms } from './labels';
 import { clusterLayout } from './layout';
 import { clusterColor } from './palette';
 import { stringifyGraph, toGraphJSON } from './serialize';
-import { mergeNeighbours, type Neighbours, neighbourShard } from './similarity';
+import {
+  mergeNeighbours,
+  type NeighbourSearch,
+  type Neighbours,
+  neighbourShard,
+  SEARCH_DEFAULTS,
+} from './similarity';
 import { type CsrMatrix, toCsc } from './sparse';
 import { distinctSurfaces, pickDistinct } from './terms';
 import { analyzeShard, type ShardTerms, type TextInput, type TextOptions } from './text';
@@ -49,6 +55,8 @@ export interface GraphOptions {
    * every score): keeps the search from growing with n². Any value ≥ the number of papers is exhaustive.
    */
   candidateMaxDf: number;
+  /** How many candidates per paper, best by their rare shared terms, get an exact score. */
+  candidates: number;
 }
 
 export const DEFAULTS: Readonly<GraphOptions> = Object.freeze({
@@ -60,7 +68,8 @@ export const DEFAULTS: Readonly<GraphOptions> = Object.freeze({
   maxDf: 0.5,
   titleWeight: 1,
   bigrams: true,
-  candidateMaxDf: 2000,
+  candidateMaxDf: SEARCH_DEFAULTS.candidateMaxDf,
+  candidates: SEARCH_DEFAULTS.candidates,
 });
 
 /** Terms in a cluster's name, terms listed per cluster, per paper, and per edge. */
@@ -76,7 +85,7 @@ export interface ShardRunner {
   neighbours(
     m: CsrMatrix,
     k: number,
-    search: { shards: number; candidateMaxDf: number },
+    search: NeighbourSearch & { shards: number },
     onRows: (done: number) => void,
   ): Promise<Neighbours[]>;
 }
@@ -87,14 +96,12 @@ export const inProcessRunner: ShardRunner = {
     let done = 0;
     return shards.map((docs) => analyzeShard(docs, options, () => onDocs(++done)));
   },
-  async neighbours(m, k, { shards, candidateMaxDf }, onRows) {
+  async neighbours(m, k, { shards, ...search }, onRows) {
     const parts: Neighbours[] = [];
     const csc = toCsc(m);
     let before = 0;
     for (let shard = 0; shard < shards; shard++) {
-      parts.push(
-        neighbourShard(m, k, { shard, shards, candidateMaxDf }, csc, (done) => onRows(before + done)),
-      );
+      parts.push(neighbourShard(m, k, { shard, shards, ...search }, csc, (done) => onRows(before + done)));
       before += Math.ceil((m.rows - shard) / shards);
     }
     return parts;
@@ -132,6 +139,9 @@ export function validateOptions(options: GraphOptions): void {
   if (!(options.maxDf > 0)) fail(`maxDf must be a share up to 1 or a count above 1, got ${options.maxDf}`);
   if (!(options.titleWeight >= 0)) fail(`titleWeight must be 0 or more, got ${options.titleWeight}`);
   if (!(options.candidateMaxDf >= 1)) fail(`candidateMaxDf must be 1 or more, got ${options.candidateMaxDf}`);
+  if (!Number.isInteger(options.candidates) || options.candidates < 1) {
+    fail(`candidates must be a whole number ≥ 1, got ${options.candidates}`);
+  }
 }
 
 /** Splits `items` into `count` contiguous shards in order (the first ones one longer when uneven). */
@@ -186,7 +196,11 @@ export async function buildGraph(
   lap('tfidf');
 
   onProgress({ stage: 'similarity', done: 0, total: n });
-  const search = { shards: n < 2000 ? 1 : runner.shards, candidateMaxDf: opts.candidateMaxDf };
+  const search = {
+    shards: n < 2000 ? 1 : runner.shards,
+    candidateMaxDf: opts.candidateMaxDf,
+    candidates: opts.candidates,
+  };
   const parts = await runner.neighbours(matrix, opts.k, search, (done) =>
     onProgress({ stage: 'similarity', done, total: n }),
   );
@@ -261,6 +275,7 @@ export async function buildGraph(
     titleWeight: opts.titleWeight,
     bigrams: opts.bigrams,
     candidateMaxDf: opts.candidateMaxDf,
+    candidates: opts.candidates,
   };
   const json = toGraphJSON({
     source: input.source ?? '',

@@ -215,7 +215,7 @@ describe('neighbour search with a candidate document-frequency cap', () => {
     it(`reports exact, ordered scores with candidateMaxDf ${cap}`, () => {
       const m = randomMatrix(cap + 101, 80, 30, 0.2, false);
       const k = 6;
-      const one = topNeighbours(m, k, cap);
+      const one = topNeighbours(m, k, { candidateMaxDf: cap, candidates: 4 });
       for (let i = 0; i < m.rows; i++) {
         for (let r = 0; r < one.count[i]; r++) {
           const j = one.index[i * k + r];
@@ -225,7 +225,7 @@ describe('neighbour search with a candidate document-frequency cap', () => {
       }
       const csc = toCsc(m);
       const parts = [0, 1, 2].map((shard) =>
-        neighbourShard(m, k, { shard, shards: 3, candidateMaxDf: cap }, csc),
+        neighbourShard(m, k, { shard, shards: 3, candidateMaxDf: cap, candidates: 4 }, csc),
       );
       const merged = mergeNeighbours(parts);
       expect(merged.index).toEqual(one.index);
@@ -233,10 +233,35 @@ describe('neighbour search with a candidate document-frequency cap', () => {
     });
   }
 
-  it('finds every pair that shares a term under the cap, as the exhaustive search does', () => {
-    const m = randomMatrix(7, 60, 40, 0.05, false);
-    const exhaustive = topNeighbours(m, 60);
-    const capped = topNeighbours(m, 60, m.rows);
-    expect(capped.index).toEqual(exhaustive.index);
+  it('with room for every candidate, equals brute force over the pairs that share a rare term', () => {
+    const m = randomMatrix(7, 70, 40, 0.15, false);
+    const cap = 8;
+    const csc = toCsc(m);
+    const df = (c: number): number => csc.colPtr[c + 1] - csc.colPtr[c];
+    const sharesRare = (a: number, b: number): boolean => {
+      for (let e = m.rowPtr[a]; e < m.rowPtr[a + 1]; e++) {
+        const c = m.colIdx[e];
+        if (df(c) > cap) continue;
+        for (let f = m.rowPtr[b]; f < m.rowPtr[b + 1]; f++) if (m.colIdx[f] === c) return true;
+      }
+      return false;
+    };
+    const k = 5;
+    const got = topNeighbours(m, k, { candidateMaxDf: cap, candidates: m.rows });
+    let rareTermsMatter = false;
+    for (let i = 0; i < m.rows; i++) {
+      const expected: Array<[number, number]> = [];
+      for (let j = 0; j < m.rows; j++) {
+        if (j === i) continue;
+        const s = rowDot(m, i, j);
+        if (s > 0 && sharesRare(i, j)) expected.push([j, s]);
+        if (s > 0 && !sharesRare(i, j)) rareTermsMatter = true;
+      }
+      expected.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+      const list = Array.from(got.index.subarray(i * k, i * k + got.count[i]));
+      expect(list).toEqual(expected.slice(0, k).map(([j]) => j));
+    }
+    // The case must exercise the cap: some positive pairs share only common terms.
+    expect(rareTermsMatter).toBe(true);
   });
 });

@@ -10,6 +10,9 @@ import { type CscIndex, type CsrMatrix, toCsc } from '../../src/core/sparse';
 import type { ShardTerms } from '../../src/core/text';
 import type { ShardTask } from './shard-worker';
 
+/** Old-generation heap of a worker: several times what a text shard or the similarity search keeps live. */
+const WORKER_HEAP_MB = 512;
+
 type Reply = { id: number; progress?: number; result?: unknown; error?: string };
 
 function shared<T extends Int32Array | Float64Array>(array: T): T {
@@ -31,7 +34,12 @@ export class WorkerRunner implements ShardRunner {
   private worker(index: number): Worker {
     while (this.pool.length <= index) {
       // The boot file registers the TypeScript loader in the worker, which then imports src/core as is.
-      this.pool.push(new Worker(new URL('./shard-worker-boot.mjs', import.meta.url)));
+      this.pool.push(
+        new Worker(new URL('./shard-worker-boot.mjs', import.meta.url), {
+          // A bounded heap makes V8 collect garbage (wink's per-document arrays) instead of growing.
+          resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+        }),
+      );
     }
     return this.pool[index];
   }
@@ -60,13 +68,13 @@ export class WorkerRunner implements ShardRunner {
     });
   }
 
-  analyze(...[shards, options, onDocs]: Parameters<ShardRunner['analyze']>): Promise<ShardTerms[]> {
+  async analyze(...[shards, options, onDocs]: Parameters<ShardRunner['analyze']>): Promise<ShardTerms[]> {
     let done = 0;
     const progress = (delta: number): void => {
       done += delta;
       onDocs(done);
     };
-    return Promise.all(
+    const results = await Promise.all(
       shards.map((docs, s) =>
         this.run<ShardTerms>(
           s % this.shards,
@@ -75,6 +83,9 @@ export class WorkerRunner implements ShardRunner {
         ),
       ),
     );
+    // A worker's heap keeps the size its vocabulary grew to; new workers start small.
+    await this.close();
+    return results;
   }
 
   neighbours(...[m, k, search, onRows]: Parameters<ShardRunner['neighbours']>): Promise<Neighbours[]> {

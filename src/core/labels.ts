@@ -28,25 +28,53 @@ function isGeneric(term: string): boolean {
 }
 
 /**
- * Lets a phrase stand for its words: a bigram scoring at least half as high as one of its words
- * takes that word's score (and a hair more), so a name reads "chain-of-thought", not "chain · thought".
+ * What the labelling needs to know of each column, worked out once instead of per paper: whether
+ * it is generic, and for a bigram the columns of its two words (-1 when a word is not a column).
  */
-function preferPhrases(
-  scored: Array<{ col: number; score: number }>,
-  termOf: (column: number) => string,
-): void {
-  const unigramScore = new Map<string, number>();
-  for (const s of scored) {
-    const term = termOf(s.col);
-    if (!term.includes(' ')) unigramScore.set(term, s.score);
-  }
-  for (const s of scored) {
-    const term = termOf(s.col);
-    if (!term.includes(' ')) continue;
-    for (const word of term.split(' ')) {
-      const wordScore = unigramScore.get(word) ?? 0;
-      if (s.score >= 0.5 * wordScore && wordScore * 1.000001 > s.score) s.score = wordScore * 1.000001;
+export class ColumnInfo {
+  readonly generic: Uint8Array;
+  readonly parts: Int32Array;
+  /** Scratch scores by column, zero between uses. */
+  private readonly scratch: Float64Array;
+
+  constructor(
+    columns: number,
+    readonly termOf: (column: number) => string,
+  ) {
+    this.generic = new Uint8Array(columns);
+    this.parts = new Int32Array(2 * columns).fill(-1);
+    this.scratch = new Float64Array(columns);
+    const unigrams = new Map<string, number>();
+    for (let c = 0; c < columns; c++) {
+      const term = termOf(c);
+      if (!term.includes(' ')) unigrams.set(term, c);
+      if (isGeneric(term)) this.generic[c] = 1;
     }
+    for (let c = 0; c < columns; c++) {
+      const term = termOf(c);
+      const space = term.indexOf(' ');
+      if (space < 0) continue;
+      this.parts[2 * c] = unigrams.get(term.slice(0, space)) ?? -1;
+      this.parts[2 * c + 1] = unigrams.get(term.slice(space + 1)) ?? -1;
+    }
+  }
+
+  /**
+   * Lets a phrase stand for its words: a bigram scoring at least half as high as one of its words
+   * takes that word's score (and a hair more), so a name reads "chain-of-thought", not "chain · thought".
+   */
+  preferPhrases(scored: Array<{ col: number; score: number }>): void {
+    const { scratch, parts } = this;
+    for (const s of scored) if (parts[2 * s.col] < 0 && parts[2 * s.col + 1] < 0) scratch[s.col] = s.score;
+    for (const s of scored) {
+      for (let side = 0; side < 2; side++) {
+        const word = parts[2 * s.col + side];
+        if (word < 0) continue;
+        const wordScore = scratch[word];
+        if (s.score >= 0.5 * wordScore && wordScore * 1.000001 > s.score) s.score = wordScore * 1.000001;
+      }
+    }
+    for (const s of scored) scratch[s.col] = 0;
   }
 }
 
@@ -56,7 +84,7 @@ export function clusterTerms(
   membership: ArrayLike<number>,
   clusters: number,
   limit: number,
-  termOf: (column: number) => string,
+  info: ColumnInfo,
 ): number[][] {
   const members: number[][] = Array.from({ length: clusters }, () => []);
   for (let i = 0; i < m.rows; i++) members[membership[i]].push(i);
@@ -74,29 +102,29 @@ export function clusterTerms(
       }
     }
     const scored = touched
-      .filter((col) => !isGeneric(termOf(col)))
+      .filter((col) => info.generic[col] === 0)
       .map((col) => ({
         col,
         score: (count[col] / Math.max(1, totals[c])) * Math.log(1 + average / m.df[col]),
       }));
     for (const col of touched) count[col] = 0;
-    preferPhrases(scored, termOf);
+    info.preferPhrases(scored);
     scored.sort((a, b) => b.score - a.score || a.col - b.col);
-    return pickDistinct(scored, limit, (s) => termOf(s.col)).map((s) => s.col);
+    return pickDistinct(scored, limit, (s) => info.termOf(s.col)).map((s) => s.col);
   });
 }
 
 /** Each paper's most distinctive columns: its highest TF-IDF weights, one per word family. */
-export function paperTerms(m: TfidfMatrix, limit: number, termOf: (column: number) => string): number[][] {
+export function paperTerms(m: TfidfMatrix, limit: number, info: ColumnInfo): number[][] {
   const result: number[][] = [];
   for (let i = 0; i < m.rows; i++) {
     const entries: Array<{ col: number; score: number }> = [];
     for (let e = m.rowPtr[i]; e < m.rowPtr[i + 1]; e++) {
-      if (!isGeneric(termOf(m.colIdx[e]))) entries.push({ col: m.colIdx[e], score: m.values[e] });
+      if (info.generic[m.colIdx[e]] === 0) entries.push({ col: m.colIdx[e], score: m.values[e] });
     }
-    preferPhrases(entries, termOf);
+    info.preferPhrases(entries);
     entries.sort((a, b) => b.score - a.score || a.col - b.col);
-    result.push(pickDistinct(entries, limit, (x) => termOf(x.col)).map((x) => x.col));
+    result.push(pickDistinct(entries, limit, (x) => info.termOf(x.col)).map((x) => x.col));
   }
   return result;
 }

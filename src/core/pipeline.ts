@@ -8,7 +8,7 @@ import { mergeShards, surfaceForms } from './corpus';
 import { dedupePapers } from './dedupe';
 import { selectEdges, sharedTerms, toGraphology } from './graph';
 import { paperKeys } from './keys';
-import { clusterTerms, paperTerms } from './labels';
+import { ColumnInfo, clusterTerms, paperTerms } from './labels';
 import { clusterLayout } from './layout';
 import { clusterColor } from './palette';
 import { stringifyGraph, toGraphJSON } from './serialize';
@@ -22,7 +22,7 @@ import {
 import { type CsrMatrix, toCsc } from './sparse';
 import { distinctSurfaces, pickDistinct } from './terms';
 import { analyzeShard, type ShardTerms, type TextInput, type TextOptions } from './text';
-import { tfidf } from './tfidf';
+import { type TfidfMatrix, tfidf } from './tfidf';
 import type {
   ClusterInfo,
   GraphParams,
@@ -77,6 +77,8 @@ const NAME_TERMS = 3;
 const CLUSTER_TERMS = 8;
 const PAPER_TERMS = 5;
 const EDGE_TERMS = 4;
+/** Papers per text shard: small enough to spread over workers and bound each one's vocabulary. */
+const TEXT_SHARD_PAPERS = 2500;
 
 /** Runs the shardable stages; the CLI gives one backed by worker threads, the browser by Web Workers. */
 export interface ShardRunner {
@@ -158,6 +160,22 @@ export function contiguousShards<T>(items: readonly T[], count: number): T[][] {
   return shards;
 }
 
+/**
+ * Merges the text shards, weighs the terms, and keeps of the vocabulary only what later stages
+ * use: each column's lemma (to compare word families) and surface form (to show).
+ */
+function weighTerms(
+  shards: ShardTerms[],
+  options: GraphOptions,
+): { matrix: TfidfMatrix; lemmas: string[]; surfaces: string[] } {
+  const corpus = mergeShards(shards);
+  const matrix = tfidf(corpus, options);
+  const lemmas = Array.from(matrix.columnTerm, (t) => corpus.terms[t]);
+  const byTerm = surfaceForms(corpus, matrix.columnTerm);
+  const surfaces = Array.from(matrix.columnTerm, (t, c) => byTerm.get(t) ?? lemmas[c]);
+  return { matrix, lemmas, surfaces };
+}
+
 export async function buildGraph(
   input: BuildInput,
   options: Partial<GraphOptions> = {},
@@ -181,17 +199,20 @@ export async function buildGraph(
   const n = papers.length;
 
   // Text, in shards.
-  const shardCount = Math.max(1, Math.min(runner.shards, Math.ceil(n / 200)));
+  // Shards of a fixed size, whatever the number of workers: each shard's terms depend on its own
+  // papers only (see text.ts), so the same input gives the same terms with 1 worker or 8.
+  const shardCount = Math.max(1, Math.ceil(n / TEXT_SHARD_PAPERS));
   const docs: TextInput[] = papers.map((p) => ({ title: p.title, abstract: p.abstract }));
   onProgress({ stage: 'text', done: 0, total: n });
   const shards = await runner.analyze(contiguousShards(docs, shardCount), opts, (done) =>
     onProgress({ stage: 'text', done, total: n }),
   );
-  const corpus = mergeShards(shards);
   lap('text');
 
   onProgress({ stage: 'tfidf', done: 0, total: 1 });
-  const matrix = tfidf(corpus, opts);
+  const { matrix, lemmas, surfaces } = weighTerms(shards, opts);
+  // The shards' whole vocabulary (mostly terms in one paper) is no longer needed: let it go.
+  shards.length = 0;
   onProgress({ stage: 'tfidf', done: 1, total: 1 });
   lap('tfidf');
 
@@ -208,7 +229,7 @@ export async function buildGraph(
   onProgress({ stage: 'similarity', done: n, total: n });
   lap('similarity');
 
-  const lemmaOf = (column: number): string => corpus.terms[matrix.columnTerm[column]];
+  const lemmaOf = (column: number): string => lemmas[column];
   onProgress({ stage: 'graph', done: 0, total: 1 });
   const edges = selectEdges(neighbours, opts);
   const edgeTermColumns: number[][] = [];
@@ -222,14 +243,15 @@ export async function buildGraph(
 
   onProgress({ stage: 'clusters', done: 0, total: 1 });
   const clustering = detectClusters(graph, keys, opts);
+  const columnInfo = new ColumnInfo(matrix.cols, lemmaOf);
   const clusterColumns = clusterTerms(
     matrix,
     clustering.membership,
     clustering.count,
     CLUSTER_TERMS,
-    lemmaOf,
+    columnInfo,
   );
-  const paperColumns = paperTerms(matrix, PAPER_TERMS, lemmaOf);
+  const paperColumns = paperTerms(matrix, PAPER_TERMS, columnInfo);
   onProgress({ stage: 'clusters', done: 1, total: 1 });
   lap('clusters');
 
@@ -244,16 +266,7 @@ export async function buildGraph(
   lap('layout');
 
   onProgress({ stage: 'serialize', done: 0, total: 1 });
-  const usedColumns = new Set<number>([
-    ...clusterColumns.flat(),
-    ...paperColumns.flat(),
-    ...edgeTermColumns.flat(),
-  ]);
-  const surfaceByTerm = surfaceForms(
-    corpus,
-    [...usedColumns].map((c) => matrix.columnTerm[c]),
-  );
-  const surface = (column: number): string => surfaceByTerm.get(matrix.columnTerm[column]) ?? lemmaOf(column);
+  const surface = (column: number): string => surfaces[column];
   const clusters: ClusterInfo[] = clusterColumns.map((columns, id) => {
     const terms = distinctSurfaces(columns.map(surface));
     return {

@@ -16,6 +16,7 @@
 import model from 'wink-eng-lite-web-model';
 import winkNLP, { type ItsFunction, type WinkMethods } from 'wink-nlp';
 import { STOP_WORDS } from './stopwords';
+import { TermTable } from './term-table';
 
 export interface TextOptions {
   /** How many times a title's terms count against the abstract's. */
@@ -45,12 +46,30 @@ export interface ShardTerms {
   surfaceCounts: Float64Array;
 }
 
-let nlpInstance: WinkMethods | null = null;
+/**
+ * A fresh wink reader. wink's lexicon cache grows with every document read and a few of its
+ * answers change as it does (contraction parts lose their lemma), so each shard gets its own
+ * reader: a shard's terms then depend on its papers alone, whatever ran before in that worker.
+ * Sentence boundaries and negation are not needed; POS tags are, for the lemmatizer.
+ */
+function newReader(): WinkMethods {
+  return winkNLP(reusableModel(), ['pos']);
+}
 
-function nlp(): WinkMethods {
-  // Sentence boundaries and negation are not needed; POS tags are, for the lemmatizer.
-  nlpInstance ??= winkNLP(model, ['pos']);
-  return nlpInstance;
+let reusable: typeof model | null = null;
+
+/**
+ * wink-eng-lite-web-model's metaCER loader JSON-encodes its own module state on every call, so the
+ * string it hands wink doubles in size with each new reader until one fails. Loading it once and
+ * handing out that result lets readers be created as often as needed.
+ */
+function reusableModel(): typeof model {
+  if (reusable === null) {
+    const loaders = model as unknown as Record<string, unknown> & { metaCER: () => unknown };
+    const metaCER = loaders.metaCER();
+    reusable = { ...loaders, metaCER: () => metaCER } as unknown as typeof model;
+  }
+  return reusable;
 }
 
 /**
@@ -107,29 +126,44 @@ interface Unit {
   gap: string;
 }
 
-function contentWord(lowered: string, lemma: string): string | null {
+function contentWordUncached(lowered: string, lemma: string): string | null {
   if (lowered.length < 2 || !WORD.test(lowered) || STOP_WORDS.has(lowered)) return null;
   const fixed = LEMMA_FIXES[lemma] ?? lemma;
   if (fixed.length < 2 || !WORD.test(fixed) || STOP_WORDS.has(fixed)) return null;
   return fixed;
 }
 
-function units(text: string): Array<Unit | null> {
+/** The last verdict per word: the same word mostly comes with the same lemma, and the tests are regexes. */
+const verdicts = new Map<string, { lemma: string; term: string | null }>();
+
+function contentWord(lowered: string, lemma: string): string | null {
+  const cached = verdicts.get(lowered);
+  if (cached !== undefined && cached.lemma === lemma) return cached.term;
+  const term = contentWordUncached(lowered, lemma);
+  // Bounded: a corpus's long tail of words must not grow this without end.
+  if (verdicts.size > 200_000) verdicts.clear();
+  verdicts.set(lowered, { lemma, term });
+  return term;
+}
+
+function units(nlp: WinkMethods, text: string): Array<Unit | null> {
   const out: Array<Unit | null> = [];
   const cleaned = stripLatex(text).replace(IN_WORD_HYPHEN, SPLIT_HYPHEN);
   if (cleaned.trim() === '') return out;
-  const its = nlp().its;
+  const its = nlp.its;
   // wink lemmatizes only lowercase words ("Agents" stays "agents"), so it reads the lowercased
   // text; each token's written form is then found at its place in the original for its surface.
   const lower = cleaned.toLowerCase();
-  const tokens = nlp().readDoc(lower).tokens();
+  const tokens = nlp.readDoc(lower).tokens();
   const values = tokens.out(its.value) as string[];
   let cursor = 0;
+  const sameLength = lower.length === cleaned.length;
   const written = (value: string): string => {
     const at = lower.indexOf(value, cursor);
-    if (at < 0 || at - cursor > 16 || lower.length !== cleaned.length) return value;
+    if (at < 0 || at - cursor > 16 || !sameLength) return value;
     cursor = at + value.length;
-    return cleaned.slice(at, cursor);
+    // Most words are written in lowercase: keep wink's own string then, no new one.
+    return cleaned.startsWith(value, at) ? value : cleaned.slice(at, cursor);
   };
   // wink's typings declare lemma with a third (model add-ons) argument that `out` supplies itself.
   // wink gives no lemma for some contraction parts ("cannot", "ive"): those fall back to the word.
@@ -149,7 +183,8 @@ function units(text: string): Array<Unit | null> {
     gap = '';
   };
   for (let i = 0; i < values.length; i++) {
-    const value = written(values[i]);
+    const lowered = values[i];
+    const value = written(lowered);
     const type = types[i];
     // Runs of spaces and line breaks show as one space in a phrase's surface form.
     const space = spaces[i] === '' ? '' : ' ';
@@ -163,10 +198,10 @@ function units(text: string): Array<Unit | null> {
       breakHere();
       continue;
     }
-    const lowered = value.toLowerCase();
-    const term = PLURAL_ACRONYM.test(value)
-      ? lowered.slice(0, -1)
-      : contentWord(lowered, lemmas[i] ?? lowered);
+    const term =
+      value !== lowered && PLURAL_ACRONYM.test(value)
+        ? lowered.slice(0, -1)
+        : contentWord(lowered, lemmas[i] ?? lowered);
     if (term === null) {
       // A stop word sits inside a phrase ("chain of thought"); anything else (e.g. "e.g.") breaks it.
       if (WORD.test(lowered) || lowered.length < 2) gap += space + value;
@@ -174,14 +209,20 @@ function units(text: string): Array<Unit | null> {
       continue;
     }
     gap += space;
-    push(term, surfaceOf(value));
+    push(term, value === lowered ? value : surfaceOf(value));
   }
   return out;
 }
 
 /** Feeds every term of `text` (unigrams, then bigrams if asked) to `sink` with `weight`. */
-export function extractTerms(text: string, bigrams: boolean, weight: number, sink: TermSink): void {
-  const seq = units(text);
+export function extractTerms(
+  text: string,
+  bigrams: boolean,
+  weight: number,
+  sink: TermSink,
+  reader: WinkMethods = newReader(),
+): void {
+  const seq = units(reader, text);
   let prev: Unit | null = null;
   for (const unit of seq) {
     if (unit === null) {
@@ -196,59 +237,6 @@ export function extractTerms(text: string, bigrams: boolean, weight: number, sin
   }
 }
 
-/** A growing local vocabulary with surface-form counts, allocation-light for the common case. */
-class TermTable {
-  readonly ids = new Map<string, number>();
-  readonly terms: string[] = [];
-  /** The first surface seen for each term and how often it was seen; other forms in `variants`. */
-  private readonly firstSurface: string[] = [];
-  private readonly firstCount: number[] = [];
-  private readonly variants = new Map<number, Map<string, number>>();
-
-  id(term: string, surface: string, weight: number): number {
-    let id = this.ids.get(term);
-    if (id === undefined) {
-      id = this.terms.length;
-      this.ids.set(term, id);
-      this.terms.push(term);
-      this.firstSurface.push(surface);
-      this.firstCount.push(weight);
-      return id;
-    }
-    if (this.firstSurface[id] === surface) {
-      this.firstCount[id] += weight;
-    } else {
-      let forms = this.variants.get(id);
-      if (forms === undefined) {
-        forms = new Map();
-        this.variants.set(id, forms);
-      }
-      forms.set(surface, (forms.get(surface) ?? 0) + weight);
-    }
-    return id;
-  }
-
-  flattenSurfaces(): Pick<ShardTerms, 'surfacePtr' | 'surfaces' | 'surfaceCounts'> {
-    const n = this.terms.length;
-    const surfacePtr = new Int32Array(n + 1);
-    const surfaces: string[] = [];
-    const counts: number[] = [];
-    for (let t = 0; t < n; t++) {
-      surfaces.push(this.firstSurface[t]);
-      counts.push(this.firstCount[t]);
-      const forms = this.variants.get(t);
-      if (forms !== undefined) {
-        for (const [form, count] of forms) {
-          surfaces.push(form);
-          counts.push(count);
-        }
-      }
-      surfacePtr[t + 1] = surfaces.length;
-    }
-    return { surfacePtr, surfaces, surfaceCounts: Float64Array.from(counts) };
-  }
-}
-
 /** Counts the terms of each paper of a shard. `onDoc` is called after each paper (for progress). */
 export function analyzeShard(
   docs: readonly TextInput[],
@@ -256,19 +244,37 @@ export function analyzeShard(
   onDoc?: () => void,
 ): ShardTerms {
   const table = new TermTable();
+  const reader = newReader();
   const docPtr = new Int32Array(docs.length + 1);
   const docTerms: number[] = [];
   const docCounts: number[] = [];
   const row = new Map<number, number>();
+  const add = (text: string, weight: number): void => {
+    let prevId = -1;
+    let prevForm = -1;
+    let prevTerm = '';
+    for (const unit of units(reader, text)) {
+      if (unit === null) {
+        prevId = -1;
+        continue;
+      }
+      const form = table.form(unit.surface);
+      const id = table.unigram(unit.term, form, weight);
+      row.set(id, (row.get(id) ?? 0) + weight);
+      if (options.bigrams && prevId >= 0 && prevTerm !== unit.term) {
+        const bigram = table.bigram(prevId, id, prevForm, unit.gap, form, weight);
+        row.set(bigram, (row.get(bigram) ?? 0) + weight);
+      }
+      prevId = id;
+      prevForm = form;
+      prevTerm = unit.term;
+    }
+  };
   for (let d = 0; d < docs.length; d++) {
     row.clear();
-    const sink: TermSink = (term, surface, weight) => {
-      const id = table.id(term, surface, weight);
-      row.set(id, (row.get(id) ?? 0) + weight);
-    };
     // A title weight of 0 leaves the title out entirely, rather than storing zero counts.
-    if (options.titleWeight > 0) extractTerms(docs[d].title, options.bigrams, options.titleWeight, sink);
-    extractTerms(docs[d].abstract, options.bigrams, 1, sink);
+    if (options.titleWeight > 0) add(docs[d].title, options.titleWeight);
+    add(docs[d].abstract, 1);
     for (const [id, count] of row) {
       docTerms.push(id);
       docCounts.push(count);

@@ -65,31 +65,49 @@ export function mergeShards(shards: ShardTerms[]): Corpus {
  * The form each asked-for term was most often written in (ties: the alphabetically first), e.g.
  * "chain think" → "chain-of-thought". Only the asked terms are resolved: most terms never need one.
  */
-export function surfaceForms(corpus: Corpus, termIds: Iterable<number>): Map<number, string> {
-  const wanted = new Map<number, Map<string, number>>();
-  for (const id of termIds) wanted.set(id, new Map());
+export function surfaceForms(corpus: Corpus, termIds: ArrayLike<number>): Map<number, string> {
+  // Dense slots by global id; most terms have one surface, so a Map only for those with more.
+  const slot = new Int32Array(corpus.terms.length).fill(-1);
+  for (let w = 0; w < termIds.length; w++) slot[termIds[w]] = w;
+  const first: Array<string | undefined> = new Array(termIds.length);
+  const firstCount = new Float64Array(termIds.length);
+  const more = new Map<number, Map<string, number>>();
   corpus.shards.forEach((shard, s) => {
     const map = corpus.localToGlobal[s];
     for (let local = 0; local < shard.terms.length; local++) {
-      const forms = wanted.get(map[local]);
-      if (forms === undefined) continue;
+      const w = slot[map[local]];
+      if (w < 0) continue;
       for (let p = shard.surfacePtr[local]; p < shard.surfacePtr[local + 1]; p++) {
         const form = shard.surfaces[p];
-        forms.set(form, (forms.get(form) ?? 0) + shard.surfaceCounts[p]);
+        const count = shard.surfaceCounts[p];
+        if (first[w] === undefined || first[w] === form) {
+          first[w] = form;
+          firstCount[w] += count;
+          continue;
+        }
+        let forms = more.get(w);
+        if (forms === undefined) {
+          forms = new Map();
+          more.set(w, forms);
+        }
+        forms.set(form, (forms.get(form) ?? 0) + count);
       }
     }
   });
   const result = new Map<number, string>();
-  for (const [id, forms] of wanted) {
-    let best = corpus.terms[id];
-    let bestCount = -1;
-    for (const [form, count] of forms) {
-      if (count > bestCount || (count === bestCount && form < best)) {
-        best = form;
-        bestCount = count;
+  for (let w = 0; w < termIds.length; w++) {
+    let best = first[w] ?? corpus.terms[termIds[w]];
+    let bestCount = firstCount[w];
+    const forms = more.get(w);
+    if (forms !== undefined) {
+      for (const [form, count] of forms) {
+        if (count > bestCount || (count === bestCount && form < best)) {
+          best = form;
+          bestCount = count;
+        }
       }
     }
-    result.set(id, best);
+    result.set(termIds[w], best);
   }
   return result;
 }

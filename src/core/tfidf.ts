@@ -50,33 +50,46 @@ export function tfidf(corpus: Corpus, options: TfidfOptions): TfidfMatrix {
     idf[c] = Math.log((1 + n) / (1 + df[t])) + 1;
   }
 
+  // Entries go to their columns in row order, then back to their rows in column order: both
+  // passes are linear and each row comes out sorted by column, with no per-row sort.
+  const colPtr = new Int32Array(cols + 1);
+  for (let e = 0; e < corpus.docTerms.length; e++) {
+    const c = column[corpus.docTerms[e]];
+    if (c >= 0) colPtr[c + 1]++;
+  }
+  for (let c = 0; c < cols; c++) colPtr[c + 1] += colPtr[c];
+  const nnz = colPtr[cols];
+  const colRow = new Int32Array(nnz);
+  const colWeight = new Float64Array(nnz);
+  const next = colPtr.slice(0, cols);
   const rowPtr = new Int32Array(n + 1);
   for (let d = 0; d < n; d++) {
-    let kept = 0;
-    for (let e = corpus.docPtr[d]; e < corpus.docPtr[d + 1]; e++) if (column[corpus.docTerms[e]] >= 0) kept++;
-    rowPtr[d + 1] = rowPtr[d] + kept;
-  }
-  const nnz = rowPtr[n];
-  const colIdx = new Int32Array(nnz);
-  const values = new Float64Array(nnz);
-  const order: number[] = [];
-  for (let d = 0; d < n; d++) {
-    order.length = 0;
-    for (let e = corpus.docPtr[d]; e < corpus.docPtr[d + 1]; e++)
-      if (column[corpus.docTerms[e]] >= 0) order.push(e);
-    order.sort((a, b) => column[corpus.docTerms[a]] - column[corpus.docTerms[b]]);
-    let norm = 0;
-    let out = rowPtr[d];
-    for (const e of order) {
+    for (let e = corpus.docPtr[d]; e < corpus.docPtr[d + 1]; e++) {
       const c = column[corpus.docTerms[e]];
+      if (c < 0) continue;
       const count = corpus.docCounts[e];
       // A title weight below 1 can leave a count under 1, where 1 + ln(tf) would turn negative.
-      const w = (count >= 1 ? 1 + Math.log(count) : count) * idf[c];
-      colIdx[out] = c;
-      values[out] = w;
-      norm += w * w;
-      out++;
+      const at = next[c]++;
+      colRow[at] = d;
+      colWeight[at] = (count >= 1 ? 1 + Math.log(count) : count) * idf[c];
+      rowPtr[d + 1]++;
     }
+  }
+  for (let d = 0; d < n; d++) rowPtr[d + 1] += rowPtr[d];
+  const colIdx = new Int32Array(nnz);
+  const values = new Float64Array(nnz);
+  const fill = rowPtr.slice(0, n);
+  for (let c = 0; c < cols; c++) {
+    for (let p = colPtr[c]; p < colPtr[c + 1]; p++) {
+      const at = fill[colRow[p]]++;
+      colIdx[at] = c;
+      values[at] = colWeight[p];
+    }
+  }
+  // L2 norms summed in column order, as before, so weights do not depend on the input's term order.
+  for (let d = 0; d < n; d++) {
+    let norm = 0;
+    for (let p = rowPtr[d]; p < rowPtr[d + 1]; p++) norm += values[p] * values[p];
     if (norm > 0) {
       const inv = 1 / Math.sqrt(norm);
       for (let p = rowPtr[d]; p < rowPtr[d + 1]; p++) values[p] *= inv;

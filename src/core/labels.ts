@@ -29,10 +29,13 @@ function isGeneric(term: string): boolean {
 
 /**
  * What the labelling needs to know of each column, worked out once instead of per paper: whether
- * it is generic, and for a bigram the columns of its two words (-1 when a word is not a column).
+ * it is shown at all, and for a bigram the columns of its two words (-1 when a word is not a column).
+ * Hidden: generic words, and phrases most often written across stop words ("effectiveness of
+ * model", "demonstrate that our method"), which read as boilerplate; hyphenated phrases
+ * ("chain-of-thought") stay.
  */
 export class ColumnInfo {
-  readonly generic: Uint8Array;
+  readonly hidden: Uint8Array;
   readonly parts: Int32Array;
   /** Scratch scores by column, zero between uses. */
   private readonly scratch: Float64Array;
@@ -40,15 +43,16 @@ export class ColumnInfo {
   constructor(
     columns: number,
     readonly termOf: (column: number) => string,
+    surfaceOf: (column: number) => string,
   ) {
-    this.generic = new Uint8Array(columns);
+    this.hidden = new Uint8Array(columns);
     this.parts = new Int32Array(2 * columns).fill(-1);
     this.scratch = new Float64Array(columns);
     const unigrams = new Map<string, number>();
     for (let c = 0; c < columns; c++) {
       const term = termOf(c);
       if (!term.includes(' ')) unigrams.set(term, c);
-      if (isGeneric(term)) this.generic[c] = 1;
+      if (isGeneric(term) || surfaceOf(c).trim().split(/\s+/).length > 2) this.hidden[c] = 1;
     }
     for (let c = 0; c < columns; c++) {
       const term = termOf(c);
@@ -102,7 +106,7 @@ export function clusterTerms(
       }
     }
     const scored = touched
-      .filter((col) => info.generic[col] === 0)
+      .filter((col) => info.hidden[col] === 0)
       .map((col) => ({
         col,
         score: (count[col] / Math.max(1, totals[c])) * Math.log(1 + average / m.df[col]),
@@ -120,7 +124,7 @@ export function paperTerms(m: TfidfMatrix, limit: number, info: ColumnInfo): num
   for (let i = 0; i < m.rows; i++) {
     const entries: Array<{ col: number; score: number }> = [];
     for (let e = m.rowPtr[i]; e < m.rowPtr[i + 1]; e++) {
-      if (info.generic[m.colIdx[e]] === 0) entries.push({ col: m.colIdx[e], score: m.values[e] });
+      if (info.hidden[m.colIdx[e]] === 0) entries.push({ col: m.colIdx[e], score: m.values[e] });
     }
     info.preferPhrases(entries);
     entries.sort((a, b) => b.score - a.score || a.col - b.col);

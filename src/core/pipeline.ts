@@ -204,7 +204,9 @@ export async function buildGraph(
   const shardCount = Math.max(1, Math.ceil(n / TEXT_SHARD_PAPERS));
   const docs: TextInput[] = papers.map((p) => ({ title: p.title, abstract: p.abstract }));
   onProgress({ stage: 'text', done: 0, total: n });
-  const shards = await runner.analyze(contiguousShards(docs, shardCount), opts, (done) =>
+  // One shard is quicker run here than shipped to a worker that must first start.
+  const textRunner = shardCount === 1 ? inProcessRunner : runner;
+  const shards = await textRunner.analyze(contiguousShards(docs, shardCount), opts, (done) =>
     onProgress({ stage: 'text', done, total: n }),
   );
   lap('text');
@@ -217,12 +219,13 @@ export async function buildGraph(
   lap('tfidf');
 
   onProgress({ stage: 'similarity', done: 0, total: n });
+  const small = n < 2000;
   const search = {
-    shards: n < 2000 ? 1 : runner.shards,
+    shards: small ? 1 : runner.shards,
     candidateMaxDf: opts.candidateMaxDf,
     candidates: opts.candidates,
   };
-  const parts = await runner.neighbours(matrix, opts.k, search, (done) =>
+  const parts = await (small ? inProcessRunner : runner).neighbours(matrix, opts.k, search, (done) =>
     onProgress({ stage: 'similarity', done, total: n }),
   );
   const neighbours = mergeNeighbours(parts);
@@ -232,9 +235,12 @@ export async function buildGraph(
   const lemmaOf = (column: number): string => lemmas[column];
   onProgress({ stage: 'graph', done: 0, total: 1 });
   const edges = selectEdges(neighbours, opts);
+  const columnInfo = new ColumnInfo(matrix.cols, lemmaOf, (column) => surfaces[column]);
   const edgeTermColumns: number[][] = [];
   for (let e = 0; e < edges.source.length; e++) {
-    const shared = sharedTerms(matrix, edges.source[e], edges.target[e]);
+    const shared = sharedTerms(matrix, edges.source[e], edges.target[e]).filter(
+      (s) => columnInfo.hidden[s.column] === 0,
+    );
     edgeTermColumns.push(pickDistinct(shared, EDGE_TERMS, (s) => lemmaOf(s.column)).map((s) => s.column));
   }
   const graph = toGraphology(keys, edges);
@@ -243,7 +249,6 @@ export async function buildGraph(
 
   onProgress({ stage: 'clusters', done: 0, total: 1 });
   const clustering = detectClusters(graph, keys, opts);
-  const columnInfo = new ColumnInfo(matrix.cols, lemmaOf);
   const clusterColumns = clusterTerms(
     matrix,
     clustering.membership,

@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildGraph } from '../src/core/pipeline';
 import type { StageName } from '../src/core/types';
-import { loadLabelled } from './lib/arxiv-set';
+import { loadLabelled, nodeLabels } from './lib/arxiv-set';
 import { edgeAgreement } from './lib/metrics';
 import { readPipelineOptions } from './lib/options';
 import { WorkerRunner } from './lib/worker-runner';
@@ -81,13 +81,10 @@ async function measure(size: number, args: string[]): Promise<SizeFigures> {
   close();
   const totalMs = performance.now() - started + stages[0].ms;
   await runner.close();
-  const labelByKey = new Map(
-    papers.map((p, i) => [`arxiv:${(p.arxiv ?? '').replace(/v\d+$/, '')}`, labels[i]]),
-  );
   const index = new Map(graph.nodes.map((node, i) => [node.key, i]));
-  const nodeLabels = graph.nodes.map((node) => labelByKey.get(node.key) ?? '');
+  const labelsOfNodes = nodeLabels({ papers, labels }, graph.nodes);
   const agreement = edgeAgreement(
-    nodeLabels,
+    labelsOfNodes,
     graph.edges.map((e) => index.get(e.source) as number),
     graph.edges.map((e) => index.get(e.target) as number),
   );

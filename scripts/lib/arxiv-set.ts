@@ -22,7 +22,8 @@ interface ArxivRecord {
 }
 
 export function loadLabelled(limit = Number.POSITIVE_INFINITY, path: URL | string = ARXIV_SET): LabelledSet {
-  const text = gunzipSync(readFileSync(path)).toString('utf8');
+  const bytes = readFileSync(path);
+  const text = (String(path).endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
   const papers: Paper[] = [];
   const labels: string[] = [];
   let line = 0;
@@ -45,4 +46,22 @@ export function loadLabelled(limit = Number.POSITIVE_INFINITY, path: URL | strin
     labels.push(record.label);
   }
   return { papers, labels };
+}
+
+/**
+ * The label of each node of a graph built from `set`: by arXiv key when the record had an id, else
+ * by title (duplicates were merged by the pipeline, so node and record counts may differ).
+ */
+export function nodeLabels(
+  set: LabelledSet,
+  nodes: ReadonlyArray<{ key: string; attributes: { title: string } }>,
+): string[] {
+  const squash = (title: string): string => title.replace(/\s+/g, ' ').trim();
+  const byKey = new Map<string, string>();
+  const byTitle = new Map<string, string>();
+  set.papers.forEach((paper, i) => {
+    if (paper.arxiv) byKey.set(`arxiv:${paper.arxiv.replace(/v\d+$/, '')}`, set.labels[i]);
+    if (!byTitle.has(squash(paper.title))) byTitle.set(squash(paper.title), set.labels[i]);
+  });
+  return nodes.map((node) => byKey.get(node.key) ?? byTitle.get(squash(node.attributes.title)) ?? '');
 }

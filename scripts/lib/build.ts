@@ -69,14 +69,17 @@ function listRecords(
   if (items.length === 0) return [];
   const lines = [`${title} (${items.length}):`];
   for (const item of items.slice(0, LIST_LIMIT)) {
-    const what =
+    // A notice's message names its file and line itself; a skipped record's origin is put first.
+    lines.push(
       'reason' in item
-        ? `${item.reason}${item.title ? ` — "${item.title.slice(0, 60)}"` : ''}`
-        : item.message;
-    lines.push(`  ${item.origin}: ${what}`);
+        ? `  ${item.origin}: ${item.reason}${item.title ? ` — "${item.title.slice(0, 60)}"` : ''}`
+        : `  ${item.message.replace(/^papermap\/parse: /, '')}`,
+    );
   }
   if (items.length > LIST_LIMIT)
-    lines.push(`  … and ${items.length - LIST_LIMIT} more (all in stats.skipped of ${out})`);
+    lines.push(
+      `  … and ${items.length - LIST_LIMIT} more${'reason' in items[0] ? ` (all in stats.skipped of ${out})` : ''}`,
+    );
   return lines;
 }
 

@@ -22,11 +22,15 @@ export interface TfidfMatrix extends CsrMatrix {
   df: Int32Array;
 }
 
-/** The document-frequency bounds as counts of papers, inclusive. */
+/**
+ * The document-frequency bounds as counts of papers, inclusive. A share for `maxDf` never cuts below
+ * the minimum: in three papers, "half of them" would otherwise drop every term two of them share.
+ */
 export function dfBounds(docs: number, options: TfidfOptions): { min: number; max: number } {
-  const min = options.minDf >= 1 ? Math.ceil(options.minDf) : Math.ceil(options.minDf * docs);
-  const max = options.maxDf <= 1 ? Math.floor(options.maxDf * docs) : Math.floor(options.maxDf);
-  return { min: Math.max(1, min), max };
+  const min = Math.max(1, options.minDf >= 1 ? Math.ceil(options.minDf) : Math.ceil(options.minDf * docs));
+  const max =
+    options.maxDf <= 1 ? Math.max(Math.floor(options.maxDf * docs), min) : Math.floor(options.maxDf);
+  return { min, max };
 }
 
 export function tfidf(corpus: Corpus, options: TfidfOptions): TfidfMatrix {

@@ -291,3 +291,47 @@ describe('buildGraph options', () => {
     expect(graph.nodes[0].attributes.cluster).toBe(0);
   });
 });
+
+describe('buildGraph on awkward inputs', () => {
+  const paper = (title: string, abstract: string, origin: string): Paper => ({
+    title,
+    abstract,
+    authors: [],
+    year: null,
+    url: null,
+    doi: null,
+    arxiv: null,
+    origin,
+  });
+
+  it('relates three papers that share terms (no share-based max-df cut in a tiny set)', async () => {
+    const { graph } = await buildGraph({
+      papers: [
+        paper('Graph neural networks', 'Graph neural networks learn node representations.', 'a:1'),
+        paper('Sparse graph attention', 'Graph attention networks with sparse neighbourhoods.', 'a:2'),
+        paper('Dense retrieval', 'Dense retrieval of passages with dual encoders.', 'a:3'),
+      ],
+    });
+    expect(graph.nodes).toHaveLength(3);
+    expect(graph.edges.length).toBeGreaterThan(0);
+    expect(graph.edges[0].attributes.terms).toContain('graph');
+  });
+
+  it('takes a 1 MB abstract in its stride: a node, related by its words', async () => {
+    const words = ['graph', 'neural', 'network', 'attention', 'retrieval', 'sparse', 'training'];
+    const huge = Array.from({ length: 150_000 }, (_, i) => words[(i * 3) % words.length]).join(' ');
+    expect(huge.length).toBeGreaterThan(1_000_000);
+    const { graph, text } = await buildGraph({
+      papers: [
+        paper('A very long abstract', huge, 'big:1'),
+        paper('Graph neural networks', 'Graph neural network training with sparse attention.', 'big:2'),
+        paper('Protein folding', 'Protein structures folded by molecular dynamics.', 'big:3'),
+      ],
+    });
+    expect(graph.nodes.map((n) => n.attributes.title)).toContain('A very long abstract');
+    const long = graph.nodes.find((n) => n.attributes.title === 'A very long abstract');
+    expect(long?.attributes.abstract).toHaveLength(huge.length);
+    expect(graph.edges.some((e) => e.source === long?.key || e.target === long?.key)).toBe(true);
+    expect(JSON.parse(text)).toEqual(graph);
+  });
+});

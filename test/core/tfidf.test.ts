@@ -179,12 +179,13 @@ describe('tfidf: document frequency bounds', () => {
 
   it.each([
     // n, minDf, maxDf, min, max
-    [0, 2, 0.5, 2, 0],
-    [0, 0.1, 1, 1, 0],
+    // A share never puts the maximum below the minimum (tiny sets keep the terms their papers share).
+    [0, 2, 0.5, 2, 2],
+    [0, 0.1, 1, 1, 1],
     [0, 1, 5, 1, 5],
     [1, 1, 1, 1, 1],
-    [1, 2, 0.5, 2, 0],
-    [1, 0.5, 0.5, 1, 0],
+    [1, 2, 0.5, 2, 2],
+    [1, 0.5, 0.5, 1, 1],
     [1, 0.5, 1, 1, 1],
     [10, 2, 0.5, 2, 5],
     [10, 0.25, 0.95, 3, 9],
@@ -192,6 +193,7 @@ describe('tfidf: document frequency bounds', () => {
     [10, 1, 3, 1, 3],
     [10, 0, 1, 1, 10],
     [10, 1.5, 2.5, 2, 2],
+    [3, 2, 0.5, 2, 2],
     [104, 2, 0.5, 2, 52],
     [100, 0.02, 0.5, 2, 50],
   ])('dfBounds(n=%i, minDf=%d, maxDf=%d) = [%i, %i]', (n, minDf, maxDf, min, max) => {

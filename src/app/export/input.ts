@@ -1,0 +1,133 @@
+/**
+ * What every exporter reads: the graph JSON and, optionally, the part of it in view and the
+ * layout's current positions. `exportView` turns that into one consistent set of nodes and edges,
+ * so that every format writes the same papers and links for the same view.
+ */
+import type { ClusterInfo, PapermapGraphJSON, SerializedEdge, SerializedNode } from '../../core/types';
+
+export interface ExportInput {
+  graph: PapermapGraphJSON;
+  /** Keys of the nodes in the current view; all nodes when absent. */
+  nodes?: string[];
+  /** The edges in view, either way round; all edges among the kept nodes when absent. */
+  edges?: Array<[string, string]>;
+  /** Current layout positions; a node without one keeps its `x`, `y` attributes. */
+  positions?: Map<string, { x: number; y: number }>;
+}
+
+export interface ExportView {
+  graph: PapermapGraphJSON;
+  /** The nodes in view, in graph order, as new objects with the view's positions. */
+  nodes: SerializedNode[];
+  /** The edges in view, in graph order, each with its index in `graph.edges` (a stable edge id). */
+  edges: Array<SerializedEdge & { index: number }>;
+  /** Whether nodes or edges were left out: the file is a view, not the whole graph. */
+  filtered: boolean;
+  /** Every cluster of the graph by id (present in the view or not). */
+  clusters: Map<number, ClusterInfo>;
+  /** Number of edges in view at each node in view. */
+  degree: Map<string, number>;
+  /** Summed similarity of the edges in view at each node in view. */
+  strength: Map<string, number>;
+}
+
+const ERROR = 'papermap export';
+
+/** Positions are written with one decimal, as the pipeline writes them (`src/core/serialize.ts`). */
+function round1(value: number): number {
+  const r = Math.round(value * 10) / 10;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+
+/**
+ * The nodes and edges an export writes. Unknown node keys and edges that are not in the graph are
+ * errors (the view came from another graph); edges with an end outside the kept nodes are left
+ * out, so that a file never holds an edge to a node it does not have.
+ */
+export function exportView(input: ExportInput): ExportView {
+  const { graph, positions } = input;
+  const known = new Set(graph.nodes.map((node) => node.key));
+  let keep: Set<string> | null = null;
+  if (input.nodes !== undefined) {
+    keep = new Set(input.nodes);
+    for (const key of keep) {
+      if (!known.has(key)) throw new Error(`${ERROR}: node "${key}" is not in the graph`);
+    }
+  }
+  let edgeKeep: Set<string> | null = null;
+  if (input.edges !== undefined) {
+    const present = new Set(graph.edges.map((edge) => pairKey(edge.source, edge.target)));
+    edgeKeep = new Set();
+    for (const [a, b] of input.edges) {
+      const key = pairKey(a, b);
+      if (!present.has(key)) throw new Error(`${ERROR}: edge "${a}" – "${b}" is not in the graph`);
+      edgeKeep.add(key);
+    }
+  }
+
+  const nodes: SerializedNode[] = [];
+  for (const node of graph.nodes) {
+    if (keep !== null && !keep.has(node.key)) continue;
+    const at = positions?.get(node.key);
+    const moved = at !== undefined && Number.isFinite(at.x) && Number.isFinite(at.y);
+    nodes.push({
+      key: node.key,
+      attributes: moved ? { ...node.attributes, x: round1(at.x), y: round1(at.y) } : { ...node.attributes },
+    });
+  }
+
+  const degree = new Map<string, number>(nodes.map((node) => [node.key, 0]));
+  const strength = new Map<string, number>(nodes.map((node) => [node.key, 0]));
+  const edges: ExportView['edges'] = [];
+  graph.edges.forEach((edge, index) => {
+    if (!degree.has(edge.source) || !degree.has(edge.target)) return;
+    if (edgeKeep !== null && !edgeKeep.has(pairKey(edge.source, edge.target))) return;
+    edges.push({ ...edge, index });
+    for (const end of [edge.source, edge.target]) {
+      degree.set(end, (degree.get(end) ?? 0) + 1);
+      strength.set(end, (strength.get(end) ?? 0) + edge.attributes.weight);
+    }
+  });
+
+  return {
+    graph,
+    nodes,
+    edges,
+    filtered: nodes.length < graph.nodes.length || edges.length < graph.edges.length,
+    clusters: new Map(graph.attributes.clusters.map((cluster) => [cluster.id, cluster])),
+    degree,
+    strength,
+  };
+}
+
+/** Radius of a node drawn for export (SVG circles, GEXF/GraphML sizes): grows with its links. */
+export function nodeRadius(degree: number): number {
+  return Math.round((3 + 1.5 * Math.sqrt(degree)) * 100) / 100;
+}
+
+/**
+ * Weighted modularity Q = Σ_c [ L_c / m − γ (d_c / 2m)² ] of the view's clusters over the view's
+ * edges (L_c: weight inside cluster c, d_c: its weighted degree, m: total weight): the figure
+ * `stats.modularity` holds for the whole graph, recomputed for a part of it.
+ */
+export function viewModularity(view: ExportView, resolution = 1): number {
+  const clusterOf = new Map(view.nodes.map((node) => [node.key, node.attributes.cluster]));
+  let m = 0;
+  const inside = new Map<number, number>();
+  const total = new Map<number, number>();
+  for (const edge of view.edges) {
+    const a = clusterOf.get(edge.source) as number;
+    const b = clusterOf.get(edge.target) as number;
+    const w = edge.attributes.weight;
+    m += w;
+    if (a === b) inside.set(a, (inside.get(a) ?? 0) + w);
+    total.set(a, (total.get(a) ?? 0) + w);
+    total.set(b, (total.get(b) ?? 0) + w);
+  }
+  if (m === 0) return 0;
+  let q = 0;
+  for (const [c, d] of total) q += (inside.get(c) ?? 0) / m - resolution * (d / (2 * m)) ** 2;
+  return q;
+}

@@ -5,7 +5,7 @@
  *
  * The graph (`public/graph.json`) is rebuilt by the graph CLI when it is missing or older than
  * the data file or the pipeline code; otherwise the existing file is reused. With `--build-only`
- * (used by `npm run build`) it stops there; otherwise it starts the Vite dev server and opens the
+ * (used by `npm run build`) it stops there; otherwise it builds the app, serves it and opens the
  * browser, unless `CI` is set or `--no-open` is given.
  */
 import { spawn } from 'node:child_process';
@@ -13,7 +13,7 @@ import { mkdir, utimes } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createServer } from 'vite';
+import { build, preview } from 'vite';
 import { checkFreshness, stampFile } from './lib/freshness';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -126,11 +126,13 @@ async function main(): Promise<void> {
   await ensureGraph();
   if (options.buildOnly) return;
 
-  const server = await createServer({ root: ROOT, server: { open: options.open } });
-  await server.listen();
-  const url = server.resolvedUrls?.local[0] ?? `http://localhost:${server.config.server.port}/`;
+  // The built app, not the dev server: one bundle is what the "interactive HTML file" export
+  // inlines, and it loads faster. `npm run dev` is there for working on the app itself.
+  await build({ root: ROOT, logLevel: 'warn' });
+  const server = await preview({ root: ROOT, preview: { open: options.open } });
+  const url = server.resolvedUrls?.local[0] ?? 'http://localhost:4173/';
   console.log(`papermap: serving ${url}${options.open ? ' (opening it in your browser)' : ''}`);
-  server.bindCLIShortcuts({ print: true });
+  server.printUrls();
 }
 
 main().catch((error: unknown) => {

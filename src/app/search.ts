@@ -19,6 +19,8 @@ export interface PaperSearch {
 export function paperSearch(data: AppData): PaperSearch {
   const index = new MiniSearch<SearchDocument>({
     fields: ['title', 'abstract', 'terms'],
+    // Words are runs of letters and digits: markup-like text ("<b>bold</b>") still splits into words.
+    tokenize: (text) => text.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0),
     storeFields: [],
     searchOptions: {
       boost: { title: 3, terms: 2 },

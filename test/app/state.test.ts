@@ -84,6 +84,11 @@ describe('derived view', () => {
     const abstractOnly = derive(data, setQuery('sparsification')(initialViewState(data)), search);
     expect(abstractOnly.matches).toContain(target);
     expect(derive(data, setQuery('zzzqqq')(initialViewState(data)), search).matches).toEqual([]);
+    // Matches in hidden clusters are not offered: they are not on the map.
+    const hidden = toggleCluster(initialViewState(data).membership[target])(
+      setQuery('breadcrumbs')(initialViewState(data)),
+    );
+    expect(derive(data, hidden, search).matches).not.toContain(target);
   });
 
   it('lists a cluster’s papers, strongest first', () => {
@@ -109,7 +114,15 @@ describe('URL', () => {
     expect(back.query).toBe('chain of thought & more');
     expect(back.hidden).toEqual([2, 5]);
     expect(writeUrl(initialViewState(data), data)).toBe('');
-    expect(readUrl('#paper=no-such-key&hide=x,3', data)).toEqual({ paper: null, query: '', hidden: [3] });
+    const fine = recluster(data, 2, 1);
+    const reclustered = setClustering(fine.membership, fine.clusters, 2)(initialViewState(data));
+    expect(readUrl(writeUrl(reclustered, data), data).resolution).toBe(2);
+    expect(readUrl('#paper=no-such-key&hide=x,3', data)).toEqual({
+      paper: null,
+      query: '',
+      hidden: [3],
+      resolution: null,
+    });
   });
 });
 

@@ -127,6 +127,8 @@ export interface WatchedPage {
   pageErrors: string[];
   dialogs: string[];
   failedRequests: string[];
+  /** Requests aborted because the page was opened `offline` (anything but file:, data:, blob:). */
+  blockedRequests: string[];
   close(): Promise<void>;
 }
 
@@ -141,11 +143,12 @@ declare global {
  * Open `url` in a fresh context and wait until the app has shown the graph or its problem.
  * Before any page script runs, an init script counts writes through the HTML parser
  * (innerHTML, outerHTML, insertAdjacentHTML) and every <img> ever inserted into the document.
+ * With `offline`, every request other than file:, data: and blob: is aborted and recorded.
  */
 export async function openApp(
   browser: Browser,
   url: string,
-  options: { colorScheme?: 'light' | 'dark' } = {},
+  options: { colorScheme?: 'light' | 'dark'; offline?: boolean } = {},
 ): Promise<WatchedPage> {
   const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light' });
   const page = await context.newPage();
@@ -155,8 +158,17 @@ export async function openApp(
     pageErrors: [],
     dialogs: [],
     failedRequests: [],
+    blockedRequests: [],
     close: () => context.close(),
   };
+  if (options.offline) {
+    await context.route('**/*', (route) => {
+      const requested = route.request().url();
+      if (/^(?:file|data|blob):/.test(requested)) return route.continue();
+      watched.blockedRequests.push(requested);
+      return route.abort('blockedbyclient');
+    });
+  }
   page.on('console', (message) => {
     if (message.type() === 'error') watched.consoleErrors.push(message.text());
   });
@@ -213,8 +225,17 @@ export function domWatch(page: Page): Promise<Window['__papermapWatch']> {
 export interface AppUnderTest {
   /** Put a graph in the built app: a fixture's name, literal contents, or null to remove it. */
   putGraph(graph: { fixture: string } | { contents: string } | null): Promise<void>;
-  /** Open the app (closed after the file); `spaFallback` picks the server that mimics Vite's. */
-  open(options?: { colorScheme?: 'light' | 'dark'; spaFallback?: boolean }): Promise<WatchedPage>;
+  /**
+   * Open the app (closed after the file); `spaFallback` picks the server that mimics Vite's, and
+   * `hash` is put after the page's address (a deep link such as `#paper=KEY`).
+   */
+  open(options?: {
+    colorScheme?: 'light' | 'dark';
+    spaFallback?: boolean;
+    hash?: string;
+  }): Promise<WatchedPage>;
+  /** Open another address (a saved HTML export, say) in the same browser, closed after the file. */
+  openUrl(url: string, options?: { colorScheme?: 'light' | 'dark'; offline?: boolean }): Promise<WatchedPage>;
 }
 
 /**
@@ -257,8 +278,14 @@ export function useApp(options: { graph?: { fixture: string } } = {}): AppUnderT
     putGraph: (graph) => putGraph(ready().dir, graph),
     async open(options = {}) {
       const { browser, server, fallback } = ready();
-      const url = options.spaFallback ? fallback.url : server.url;
+      const base = options.spaFallback ? fallback.url : server.url;
+      const url = options.hash ? `${base}#${options.hash.replace(/^#/, '')}` : base;
       const watched = await openApp(browser, url, { colorScheme: options.colorScheme });
+      cleanups.push(() => watched.close());
+      return watched;
+    },
+    async openUrl(url, options = {}) {
+      const watched = await openApp(ready().browser, url, options);
       cleanups.push(() => watched.close());
       return watched;
     },

@@ -135,6 +135,8 @@ export function exportMenu(data: AppData, context: () => ExportContext): { eleme
   items.append(note);
   element.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && element.open) {
+      // This Esc is used up: it closes the menu only, not the paper panel as well.
+      event.preventDefault();
       element.open = false;
       summary.focus();
     }

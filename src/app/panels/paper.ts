@@ -11,6 +11,8 @@ export interface PaperHandlers {
   onSelect(index: number): void;
   onOpenCluster(cluster: number): void;
   onClose(): void;
+  /** The panel closed while it had keyboard focus: put focus back where the paper came from. */
+  onFocusLost(previous: number): void;
 }
 
 export function paperPanel(
@@ -30,10 +32,14 @@ export function paperPanel(
     element,
     update(selected, membership, clusters) {
       if (shown.selected === selected && shown.clusters === clusters) return;
+      const previous = shown.selected;
       shown = { selected, clusters };
+      // Keyboard focus must not fall to the page when the panel's content it sat on goes away.
+      const hadFocus = element.contains(document.activeElement);
       if (selected === null) {
         element.hidden = true;
         element.replaceChildren();
+        if (hadFocus && previous !== null) handlers.onFocusLost(previous);
         return;
       }
       const paper = data.papers[selected];
@@ -97,6 +103,10 @@ export function paperPanel(
       element.replaceChildren(...parts);
       element.hidden = false;
       element.scrollTop = 0;
+      if (hadFocus) {
+        title.tabIndex = -1;
+        title.focus();
+      }
     },
   };
 }

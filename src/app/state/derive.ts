@@ -34,7 +34,8 @@ export function derive(data: AppData, state: ViewState, search: (query: string) 
     }
   });
 
-  const matches = state.query.trim() ? search(state.query) : null;
+  // Matches in hidden clusters are left out: the list and Enter must lead to papers on the map.
+  const matches = state.query.trim() ? search(state.query).filter((i) => visible[i] === 1) : null;
   let matchMask: Uint8Array | null = null;
   if (matches !== null) {
     matchMask = new Uint8Array(n);

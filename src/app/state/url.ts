@@ -9,6 +9,8 @@ export interface UrlView {
   paper: number | null;
   query: string;
   hidden: number[];
+  /** A re-clustering's resolution, when the view used one (hidden cluster ids refer to its clusters). */
+  resolution: number | null;
 }
 
 export function readUrl(hash: string, data: AppData): UrlView {
@@ -18,13 +20,20 @@ export function readUrl(hash: string, data: AppData): UrlView {
     .split(',')
     .filter((part) => /^\d+$/.test(part))
     .map(Number);
-  return { paper, query: params.get('q') ?? '', hidden };
+  const res = Number(params.get('res'));
+  return {
+    paper,
+    query: params.get('q') ?? '',
+    hidden,
+    resolution: params.has('res') && res > 0 ? res : null,
+  };
 }
 
 export function writeUrl(state: ViewState, data: AppData): string {
   const params = new URLSearchParams();
   if (state.selected !== null) params.set('paper', data.keys[state.selected]);
   if (state.query.trim()) params.set('q', state.query);
+  if (state.clusters !== data.clusters) params.set('res', String(state.resolution));
   if (state.hiddenClusters.size > 0)
     params.set('hide', [...state.hiddenClusters].sort((a, b) => a - b).join(','));
   const text = params.toString();

@@ -66,7 +66,12 @@ export const toggleCluster =
 
 export const setHiddenClusters =
   (clusters: Iterable<number>): Action =>
-  (state) => ({ ...state, hiddenClusters: new Set(clusters) });
+  (state) => {
+    const hidden = new Set(clusters);
+    const selected =
+      state.selected !== null && hidden.has(state.membership[state.selected]) ? null : state.selected;
+    return { ...state, hiddenClusters: hidden, selected };
+  };
 
 export const setK =
   (k: number): Action =>

@@ -4,6 +4,8 @@
  * label agreement of the edges. Reference for the 44,904: scikit-learn (TfidfVectorizer 1–2-grams,
  * chunked sparse top-5, Louvain) takes about 107 s and 2.6 GB peak on this 2-core machine.
  * `npm run bench -- --sizes 1000,5000` picks other sizes; pipeline options (e.g. --k 10) pass through.
+ * Then the map's figures (scripts/bench-frames.ts): settling time and frame rate while panning at
+ * 1,000 and 5,000 papers in headless Chromium; `--no-frames` skips them.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -144,5 +146,11 @@ if (sizeAt >= 0) {
     }
     const last = child.stdout.trim().split('\n').pop() ?? '{}';
     console.log(report(JSON.parse(last) as SizeFigures));
+  }
+  if (!argv.includes('--no-frames')) {
+    // The explorer's side: time to settle and frame rate while panning, in headless Chromium.
+    console.log('\nmap in headless Chromium (software rendering, --disable-gpu), 1280×800:');
+    const { benchFrames } = await import('./bench-frames');
+    await benchFrames([1000, 5000]);
   }
 }

@@ -152,6 +152,8 @@ export function createPaperMap(
 
   let hovered: number | null = null;
   const neighbours = new Uint8Array(n);
+  /** The node under a pressed pointer, and where it was pressed, until the drag begins. */
+  let pressed: { i: number; x: number; y: number } | null = null;
   let dragged: number | null = null;
 
   let tree: Quadtree<number> | null = null;
@@ -322,15 +324,16 @@ export function createPaperMap(
     return [event.clientX - rect.left, event.clientY - rect.top];
   }
 
+  function markNeighbours(i: number | null, value: number): void {
+    if (i === null) return;
+    for (let j = scene.adjStart[i]; j < scene.adjStart[i + 1]; j++) neighbours[scene.adjNode[j]] = value;
+  }
+
   function setHovered(next: number | null): void {
     if (next === hovered) return;
-    const mark = (i: number | null, value: number): void => {
-      if (i === null) return;
-      for (let j = scene.adjStart[i]; j < scene.adjStart[i + 1]; j++) neighbours[scene.adjNode[j]] = value;
-    };
-    mark(hovered, 0);
+    markNeighbours(hovered, 0);
     hovered = next;
-    mark(hovered, 1);
+    markNeighbours(hovered, 1);
     canvas.style.cursor = next === null ? 'grab' : 'pointer';
     callbacks.onHover(next);
     requestDraw();
@@ -379,23 +382,30 @@ export function createPaperMap(
     })
     .on('start', (event: D3DragEvent<HTMLCanvasElement, unknown, DragSubject | null>) => {
       if (!event.subject) return;
-      dragged = event.subject.i;
-      const p = sim[dragged];
-      p.fx = p.x;
-      p.fy = p.y;
-      setHovered(dragged);
-      canvas.style.cursor = 'grabbing';
-      simulation.alphaTarget(LAYOUT.dragTarget);
-      reheat(LAYOUT.dragTarget);
+      // Nothing moves until the pointer does: a click on a node leaves the layout alone.
+      pressed = { i: event.subject.i, x: event.x, y: event.y };
     })
     .on('drag', (event: D3DragEvent<HTMLCanvasElement, unknown, DragSubject | null>) => {
-      if (dragged === null) return;
+      if (dragged === null) {
+        if (pressed === null) return;
+        if (Math.hypot(event.x - pressed.x, event.y - pressed.y) < INTERACTION.clickDistance) return;
+        // The drag begins: pin the node where it is and re-heat the layout lightly.
+        dragged = pressed.i;
+        const p = sim[dragged];
+        p.fx = p.x;
+        p.fy = p.y;
+        setHovered(dragged);
+        canvas.style.cursor = 'grabbing';
+        simulation.alphaTarget(LAYOUT.dragTarget);
+        reheat(LAYOUT.dragTarget);
+      }
       const p = sim[dragged];
       p.fx = transform.invertX(event.x);
       p.fy = transform.invertY(event.y);
       requestDraw();
     })
     .on('end', () => {
+      pressed = null;
       if (dragged === null) return;
       const p = sim[dragged];
       p.fx = null;
@@ -408,7 +418,8 @@ export function createPaperMap(
   selection.call(dragBehavior).call(zoomBehavior);
 
   const onPointerMove = (event: PointerEvent): void => {
-    if (dragged !== null) return;
+    // No hover changes while a node is dragged or the view is panned.
+    if (dragged !== null || event.buttons !== 0) return;
     const [x, y] = local(event);
     setHovered(nodeAt(x, y));
   };
@@ -516,12 +527,17 @@ export function createPaperMap(
       for (const i of scene.visibleIndices) maxVisibleRadius = Math.max(maxVisibleRadius, nodes[i].radius);
       canvas.setAttribute('aria-label', describe());
 
-      // Neighbour marks follow the new edges; a node that disappeared is no longer hovered.
+      // Neighbour marks follow the new edges; a node that disappeared is no longer hovered (the
+      // only case that calls onHover: an update never echoes the hover back otherwise).
       neighbours.fill(0);
-      const stillHovered = hovered !== null && scene.visible[hovered] ? hovered : null;
-      hovered = null;
-      setHovered(stillHovered);
-      if (dragged !== null && !scene.visible[dragged]) dragged = null;
+      if (hovered !== null && !scene.visible[hovered]) setHovered(null);
+      else markNeighbours(hovered, 1);
+      if (dragged !== null && !scene.visible[dragged]) {
+        sim[dragged].fx = null;
+        sim[dragged].fy = null;
+        dragged = null;
+        simulation.alphaTarget(0);
+      }
 
       const edgesChanged = !laidOut || scene.edgeHash !== previous.edgeHash;
       if (edgesChanged || scene.visibleHash !== previous.visibleHash) {

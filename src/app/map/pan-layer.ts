@@ -22,41 +22,44 @@ export class PanLayer {
   private tx = 0;
   private ty = 0;
   // What the previous frame showed, to tell a pure pan from any other change.
-  private last: {
-    scene: Scene;
-    version: number;
-    k: number;
-    width: number;
-    height: number;
-    dpr: number;
-    hovered: number | null;
-    background: string;
-    edge: string;
-    text: string;
-  } | null = null;
+  private scene: Scene | null = null;
+  private version = -1;
+  private k = 0;
+  private width = 0;
+  private height = 0;
+  private dpr = 0;
+  private hovered: number | null = null;
+  private background = '';
+  private edge = '';
+  private text = '';
 
   /** Whether `f` shows the same content at the same scale as the previous frame. */
   matches(f: FrameState, scene: Scene, version: number): boolean {
-    const l = this.last;
     return (
-      l !== null &&
-      l.scene === scene &&
-      l.version === version &&
-      l.k === f.k &&
-      l.width === f.width &&
-      l.height === f.height &&
-      l.dpr === f.dpr &&
-      l.hovered === f.hovered &&
-      l.background === f.theme.background &&
-      l.edge === f.theme.edge &&
-      l.text === f.theme.text
+      this.scene === scene &&
+      this.version === version &&
+      this.k === f.k &&
+      this.width === f.width &&
+      this.height === f.height &&
+      this.dpr === f.dpr &&
+      this.hovered === f.hovered &&
+      this.background === f.theme.background &&
+      this.edge === f.theme.edge &&
+      this.text === f.theme.text
     );
   }
 
   remember(f: FrameState, scene: Scene, version: number): void {
-    const { background, edge, text } = f.theme;
-    const { k, width, height, dpr, hovered } = f;
-    this.last = { scene, version, k, width, height, dpr, hovered, background, edge, text };
+    this.scene = scene;
+    this.version = version;
+    this.k = f.k;
+    this.width = f.width;
+    this.height = f.height;
+    this.dpr = f.dpr;
+    this.hovered = f.hovered;
+    this.background = f.theme.background;
+    this.edge = f.theme.edge;
+    this.text = f.theme.text;
   }
 
   /** Whether the valid layer still covers the viewport at the frame's translation. */

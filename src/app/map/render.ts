@@ -35,6 +35,8 @@ export const DRAW = Object.freeze({
   /** With fewer search matches than this, every match is labelled whatever the zoom. */
   labelAllMatchesBelow: 40,
   maxTitles: 500,
+  /** Space kept around a title, CSS pixels. */
+  titlePadding: { x: 10, y: 7 },
   haloWidth: 3.5,
 });
 
@@ -73,11 +75,15 @@ export class MapRenderer {
   private readonly titleWidths: Float32Array;
   private readonly clusterWidths = new Map<string, number>();
   private readonly medianRadius: number;
-  private readonly grid = new LabelGrid(8192);
+  /** Placed labels (cluster names, titles): no label overlaps another. */
+  private readonly grid = new LabelGrid(2048);
+  /** Nodes on screen: a title goes beside nodes when it can, over them when it must. */
+  private readonly obstacles = new LabelGrid(8192);
   private readonly layer = new PanLayer();
   /** Per cluster slot: x sum, y sum, count of visible members; recomputed when positions move. */
   private readonly centres: Float64Array;
   private centresVersion = -1;
+  private titlesPlaced = 0;
   private centresScene: Scene | null = null;
 
   constructor(
@@ -152,6 +158,7 @@ export class MapRenderer {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.globalAlpha = 1;
     this.grid.reset(width, height);
+    this.obstacles.reset(width, height);
     this.drawClusterNames(ctx, f, scene, positionsVersion);
     this.drawTitles(ctx, f, scene);
   }
@@ -358,18 +365,21 @@ export class MapRenderer {
         w = ctx.measureText(cluster.label).width;
         this.clusterWidths.set(cluster.label, w);
       }
-      const x0 = sx - (w + 2 * dot + 4) / 2;
-      const x1 = x0 + w + 2 * dot + 4;
-      if (x1 < 0 || x0 > f.width || sy + half < 0 || sy - half > f.height) continue;
-      if (!this.grid.place(x0 - 2, sy - half, x1 + 2, sy + half)) continue;
+      // Centred on the centroid when it is on screen, shifted to stay whole near an edge.
+      if (sx < 0 || sx > f.width || sy < 0 || sy > f.height) continue;
+      const span = w + 2 * dot + 4;
+      const x0 = Math.max(4, Math.min(f.width - 4 - span, sx - span / 2));
+      const x1 = x0 + span;
+      const cy = Math.max(half, Math.min(f.height - half, sy));
+      if (!this.grid.place(x0 - 2, cy - half, x1 + 2, cy + half)) continue;
       const textX = x0 + 2 * dot + 4;
       ctx.strokeStyle = f.theme.background;
       ctx.lineWidth = DRAW.haloWidth + 1;
-      ctx.strokeText(cluster.label, textX, sy);
+      ctx.strokeText(cluster.label, textX, cy);
       ctx.fillStyle = f.theme.text;
-      ctx.fillText(cluster.label, textX, sy);
+      ctx.fillText(cluster.label, textX, cy);
       ctx.beginPath();
-      ctx.arc(x0 + dot, sy, dot, 0, 2 * Math.PI);
+      ctx.arc(x0 + dot, cy, dot, 0, 2 * Math.PI);
       ctx.fillStyle = cluster.color;
       ctx.fill();
       ctx.lineWidth = 1.5;
@@ -390,74 +400,88 @@ export class MapRenderer {
     const general = f.hovered === null && largest >= 0 && (this.radius[largest] >= minRadius || allMatches);
     if (!general && f.hovered === null && selected === null) return;
 
-    ctx.font = DRAW.titleFont;
-    ctx.textBaseline = 'middle';
-    ctx.textAlign = 'left';
-    ctx.lineJoin = 'round';
-    const half = DRAW.titleHeight / 2;
-    let placed = 0;
-    /** Places node i's title right of it, else left; `force` keeps it even where it overlaps. */
-    const tryTitle = (i: number, force: boolean): void => {
-      if (placed >= DRAW.maxTitles || i === f.hovered) return; // the hovered title is in the tooltip
-      const p = this.sim[i];
-      const sr = Math.max(this.radius[i] * f.k, DRAW.minScreenRadius);
-      const sx = f.tx + f.k * p.x;
-      const sy = f.ty + f.k * p.y;
-      if (sx + sr < 0 || sx - sr > f.width || sy < half || sy > f.height - half) return;
-      let w = this.titleWidths[i];
-      if (Number.isNaN(w)) {
-        w = ctx.measureText(this.titles[i]).width;
-        this.titleWidths[i] = w;
-      }
-      const right = sx + sr + 4;
-      const left = sx - sr - 4 - w;
-      const fits = (x: number): boolean => x >= 2 && x + w <= f.width - 2;
-      let x: number;
-      if (fits(right) && this.grid.place(right - 2, sy - half, right + w + 2, sy + half)) x = right;
-      else if (fits(left) && this.grid.place(left - 2, sy - half, left + w + 2, sy + half)) x = left;
-      else if (force) {
-        x = fits(right) || !fits(left) ? right : left;
-        this.grid.insert(x - 2, sy - half, x + w + 2, sy + half);
-      } else return;
-      placed++;
-      ctx.strokeStyle = f.theme.background;
-      ctx.lineWidth = DRAW.haloWidth;
-      ctx.strokeText(this.titles[i], x, sy);
-      ctx.fillStyle = f.theme.text;
-      ctx.fillText(this.titles[i], x, sy);
-    };
-
-    if (selected !== null) tryTitle(selected, true);
-    // Titles go around nodes, not over them: every node on screen that is not faded is an
-    // obstacle (as many as the grid holds, keeping room for the titles).
-    const room = this.grid.capacity - DRAW.maxTitles;
+    // Nodes on screen that are not faded, for titles to go around where there is room.
     for (const i of scene.visibleIndices) {
-      if (this.grid.size >= room) break;
+      if (this.obstacles.full) break;
       if (this.faded(i, f, scene)) continue;
       const p = this.sim[i];
       const sr = Math.max(this.radius[i] * f.k, DRAW.minScreenRadius);
       const sx = f.tx + f.k * p.x;
       const sy = f.ty + f.k * p.y;
       if (sx + sr < 0 || sx - sr > f.width || sy + sr < 0 || sy - sr > f.height) continue;
-      this.grid.insert(sx - sr, sy - sr, sx + sr, sy + sr);
+      this.obstacles.insert(sx - sr, sy - sr, sx + sr, sy + sr);
     }
 
+    ctx.font = DRAW.titleFont;
+    ctx.textBaseline = 'middle';
+    ctx.textAlign = 'left';
+    ctx.lineJoin = 'round';
+    this.titlesPlaced = 0;
+    if (selected !== null) this.placeTitle(ctx, f, selected, true);
     if (f.hovered !== null) {
       // Hovering: the hovered node's neighbours, whatever the zoom.
       for (let j = scene.adjStart[f.hovered]; j < scene.adjStart[f.hovered + 1]; j++) {
         const i = scene.adjNode[j];
-        if (i !== selected) tryTitle(i, false);
+        if (i !== selected) this.placeTitle(ctx, f, i, false);
       }
       return;
     }
     if (!general) return;
-    for (let j = 0; j < this.n && placed < DRAW.maxTitles && !this.grid.full; j++) {
+    for (let j = 0; j < this.n && this.titlesPlaced < DRAW.maxTitles && !this.grid.full; j++) {
       const i = this.labelOrder[j];
       if (visible[i] === 0 || i === selected) continue;
       if (matches !== null && matches[i] === 0) continue;
       // labelOrder is by radius: once nodes are too small on screen, the rest are too.
       if (this.radius[i] < minRadius && !allMatches) break;
-      tryTitle(i, false);
+      this.placeTitle(ctx, f, i, false);
     }
+  }
+
+  /**
+   * Draws node i's title where it overlaps no other label: beside the node clear of other nodes
+   * if it can (right, then left), else over nodes; `force` draws it even over other labels.
+   */
+  private placeTitle(ctx: CanvasRenderingContext2D, f: FrameState, i: number, force: boolean): void {
+    if (this.titlesPlaced >= DRAW.maxTitles || i === f.hovered) return; // the hovered title is in the tooltip
+    const half = DRAW.titleHeight / 2;
+    const p = this.sim[i];
+    const sr = Math.max(this.radius[i] * f.k, DRAW.minScreenRadius);
+    const sx = f.tx + f.k * p.x;
+    const sy = f.ty + f.k * p.y;
+    if (sx + sr < 0 || sx - sr > f.width || sy < half || sy > f.height - half) return;
+    let w = this.titleWidths[i];
+    if (Number.isNaN(w)) {
+      w = ctx.measureText(this.titles[i]).width;
+      this.titleWidths[i] = w;
+    }
+    const right = sx + sr + 4;
+    const left = sx - sr - 4 - w;
+    let x: number;
+    if (this.titleSpot(f, right, sy, w, true)) x = right;
+    else if (this.titleSpot(f, left, sy, w, true)) x = left;
+    else if (this.titleSpot(f, right, sy, w, false)) x = right;
+    else if (this.titleSpot(f, left, sy, w, false)) x = left;
+    else if (force) x = right + w <= f.width - 2 || left < 2 ? right : left;
+    else return;
+    const pad = DRAW.titlePadding;
+    if (!this.grid.insert(x - pad.x, sy - half - pad.y, x + w + pad.x, sy + half + pad.y)) return;
+    this.titlesPlaced++;
+    ctx.strokeStyle = f.theme.background;
+    ctx.lineWidth = DRAW.haloWidth;
+    ctx.strokeText(this.titles[i], x, sy);
+    ctx.fillStyle = f.theme.text;
+    ctx.fillText(this.titles[i], x, sy);
+  }
+
+  /**
+   * Whether a title of width w at (x, y) stays on screen and clear of other labels (with a gap,
+   * so a dense map does not become a wall of text), and, when `clearOfNodes`, of nodes too.
+   */
+  private titleSpot(f: FrameState, x: number, y: number, w: number, clearOfNodes: boolean): boolean {
+    const half = DRAW.titleHeight / 2;
+    const pad = DRAW.titlePadding;
+    if (x < 2 || x + w > f.width - 2) return false;
+    if (this.grid.collides(x - pad.x, y - half - pad.y, x + w + pad.x, y + half + pad.y)) return false;
+    return !clearOfNodes || !this.obstacles.collides(x, y - half, x + w, y + half);
   }
 }

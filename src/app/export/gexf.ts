@@ -7,7 +7,7 @@
 import Graph from 'graphology';
 import { write } from 'graphology-gexf/browser';
 import { joinList, rgbOf, safeColor, xmlSafe } from './escape';
-import { type ExportInput, exportView, nodeRadius } from './input';
+import { type ExportInput, exportView, nodeRadius, paperFields } from './input';
 
 type Scalar = string | number;
 
@@ -40,18 +40,7 @@ export function exportGEXF(input: ExportInput): string {
         x: paper.x,
         y: paper.y,
       },
-      attributes: attributesOf({
-        title: paper.title,
-        authors: paper.authors.length > 0 ? joinList(paper.authors) : null,
-        year: paper.year,
-        url: paper.url,
-        doi: paper.doi,
-        arxiv: paper.arxiv,
-        cluster: paper.cluster,
-        cluster_label: cluster?.label ?? null,
-        terms: joinList(paper.terms),
-        abstract: paper.abstract,
-      }),
+      attributes: attributesOf(paperFields(paper, cluster?.label ?? null)),
     });
   }
   for (const edge of view.edges) {

@@ -7,7 +7,7 @@
  * `r`/`g`/`b` into `color`.
  */
 import { escapeXml, escapeXmlText, joinList, rgbOf, safeColor } from './escape';
-import { type ExportInput, exportView, nodeRadius } from './input';
+import { type ExportInput, exportView, nodeRadius, paperFields } from './input';
 
 type KeyType = 'string' | 'int' | 'double';
 type Domain = 'graph' | 'node' | 'edge';
@@ -115,16 +115,7 @@ export function exportGraphML(input: ExportInput): string {
         NODE_KEYS,
         {
           label: paper.title,
-          title: paper.title,
-          authors: paper.authors.length > 0 ? joinList(paper.authors) : null,
-          year: paper.year,
-          url: paper.url,
-          doi: paper.doi,
-          arxiv: paper.arxiv,
-          cluster: paper.cluster,
-          cluster_label: cluster?.label ?? null,
-          terms: joinList(paper.terms),
-          abstract: paper.abstract,
+          ...paperFields(paper, cluster?.label ?? null),
           x: paper.x,
           y: paper.y,
           size: nodeRadius(view.degree.get(nodeKey) ?? 0),

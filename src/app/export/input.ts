@@ -3,7 +3,15 @@
  * layout's current positions. `exportView` turns that into one consistent set of nodes and edges,
  * so that every format writes the same papers and links for the same view.
  */
-import type { ClusterInfo, PapermapGraphJSON, SerializedEdge, SerializedNode } from '../../core/types';
+import { modularityOf } from '../../core/clusters';
+import type {
+  ClusterInfo,
+  PapermapGraphJSON,
+  PaperNodeAttributes,
+  SerializedEdge,
+  SerializedNode,
+} from '../../core/types';
+import { joinList } from './escape';
 
 export interface ExportInput {
   graph: PapermapGraphJSON;
@@ -113,21 +121,31 @@ export function nodeRadius(degree: number): number {
  * `stats.modularity` holds for the whole graph, recomputed for a part of it.
  */
 export function viewModularity(view: ExportView, resolution = 1): number {
-  const clusterOf = new Map(view.nodes.map((node) => [node.key, node.attributes.cluster]));
-  let m = 0;
-  const inside = new Map<number, number>();
-  const total = new Map<number, number>();
-  for (const edge of view.edges) {
-    const a = clusterOf.get(edge.source) as number;
-    const b = clusterOf.get(edge.target) as number;
-    const w = edge.attributes.weight;
-    m += w;
-    if (a === b) inside.set(a, (inside.get(a) ?? 0) + w);
-    total.set(a, (total.get(a) ?? 0) + w);
-    total.set(b, (total.get(b) ?? 0) + w);
-  }
-  if (m === 0) return 0;
-  let q = 0;
-  for (const [c, d] of total) q += (inside.get(c) ?? 0) / m - resolution * (d / (2 * m)) ** 2;
-  return q;
+  const index = new Map(view.nodes.map((node, i) => [node.key, i]));
+  return modularityOf(
+    view.nodes.map((node) => node.attributes.cluster),
+    view.edges.map((edge) => index.get(edge.source) as number),
+    view.edges.map((edge) => index.get(edge.target) as number),
+    view.edges.map((edge) => edge.attributes.weight),
+    resolution,
+  );
+}
+
+/** The paper fields GEXF and GraphML both carry as node attributes: lists joined, absent as null. */
+export function paperFields(
+  paper: PaperNodeAttributes,
+  clusterLabel: string | null,
+): Record<string, string | number | null> {
+  return {
+    title: paper.title,
+    authors: paper.authors.length > 0 ? joinList(paper.authors) : null,
+    year: paper.year,
+    url: paper.url,
+    doi: paper.doi,
+    arxiv: paper.arxiv,
+    cluster: paper.cluster,
+    cluster_label: clusterLabel,
+    terms: joinList(paper.terms),
+    abstract: paper.abstract,
+  };
 }

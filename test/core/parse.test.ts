@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { dedupePapers } from '../../src/core/dedupe';
 import { paperKeys } from '../../src/core/keys';
 import { looksLikeAbstract, parseHfDaily, sentenceCount } from '../../src/core/parse/hf-daily';
 import { detectFormat, type InputFile, ParseError, parseFiles } from '../../src/core/parse/index';
@@ -236,9 +237,22 @@ describe('hf-daily: titles without abstracts and stray abstracts', () => {
   });
 });
 
-describe('parseFiles: duplicates', () => {
+/** What the pipeline keeps of a parse: the parse, then duplicates removed (as `buildGraph` does). */
+function parseUnique(files: InputFile[]): ParseResult {
+  const parsed = parseFiles(files);
+  const unique = dedupePapers(parsed.papers);
+  return { papers: unique.papers, skipped: [...parsed.skipped, ...unique.skipped], notices: parsed.notices };
+}
+
+describe('parseFiles then dedupePapers: duplicates', () => {
+  it('keeps every duplicate, for the pipeline to report', () => {
+    const parsed = parseFiles([fixture('hf-duplicate-titles.txt')]);
+    expect(parsed.papers).toHaveLength(6);
+    expect(parsed.skipped).toEqual([]);
+  });
+
   it('reports every duplicate and loses nothing: papers + skipped = records read', () => {
-    const result = parseFiles([fixture('hf-duplicate-titles.txt')]);
+    const result = parseUnique([fixture('hf-duplicate-titles.txt')]);
     const file = 'hf-duplicate-titles.txt';
     expect(result.papers.map((paper) => paper.title)).toEqual([
       'Chain-of-Thought Prompting Elicits Reasoning in Large Language Models',
@@ -269,7 +283,7 @@ describe('parseFiles: duplicates', () => {
   });
 
   it('finds duplicates across files: the default file read twice', () => {
-    const result = parseFiles([input('a.txt', defaultText), input('b.txt', defaultText)]);
+    const result = parseUnique([input('a.txt', defaultText), input('b.txt', defaultText)]);
     expect(result.papers).toHaveLength(104);
     expect(result.skipped).toHaveLength(104);
     for (const [i, record] of result.skipped.entries()) {

@@ -1,13 +1,13 @@
 /**
- * The input stage: file bytes → unique papers. Decodes each file, picks its format, runs that
- * format's parser, then removes duplicates across all files. Pure TypeScript (TextDecoder only),
- * so it runs the same in Node and in a Web Worker.
+ * The input stage: file bytes → papers. Decodes each file, picks its format and runs that
+ * format's parser. Duplicates across files are left to the pipeline (`buildGraph` removes them
+ * once, with `dedupePapers`). Pure TypeScript (TextDecoder only), so it runs the same in Node and
+ * in a Web Worker.
  *
  * Every record read ends up in `papers` or in `skipped`; things worth telling about a file or a
  * kept record (bad bytes, no abstract, a page header that was left out) are `notices`.
  */
 
-import { dedupePapers } from '../dedupe';
 import type { Paper, ParseResult, RecordNotice, SkippedRecord } from '../types';
 import { parseHfDaily } from './hf-daily';
 import { parseJsonArray, parseJsonLines } from './json';
@@ -186,9 +186,8 @@ function parseFile(file: InputFile): ParseResult {
 }
 
 /**
- * Reads every file and returns the unique papers in input order. A later record with the same DOI,
- * arXiv id or title as an earlier one (in any file) is listed in `skipped` as its duplicate.
- * Throws `ParseError` for a file that is broken as a whole.
+ * Reads every file and returns its papers in input order, with every record that could not be
+ * read in `skipped`. Throws `ParseError` for a file that is broken as a whole.
  */
 export function parseFiles(files: InputFile[]): ParseResult {
   const papers: Paper[] = [];
@@ -201,6 +200,5 @@ export function parseFiles(files: InputFile[]): ParseResult {
     for (const record of result.skipped) skipped.push(record);
     for (const notice of result.notices) notices.push(notice);
   }
-  const unique = dedupePapers(papers);
-  return { papers: unique.papers, skipped: skipped.concat(unique.skipped), notices };
+  return { papers, skipped, notices };
 }

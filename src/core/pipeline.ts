@@ -25,6 +25,7 @@ import { analyzeShard, type ShardTerms, type TextInput, type TextOptions } from 
 import { type TfidfMatrix, tfidf } from './tfidf';
 import type {
   ClusterInfo,
+  GraphOptions,
   GraphParams,
   Paper,
   PapermapGraphJSON,
@@ -33,31 +34,7 @@ import type {
   StageName,
 } from './types';
 
-export interface GraphOptions {
-  /** Neighbours kept per paper (edges come from each paper's k nearest). */
-  k: number;
-  /** Edges below this cosine similarity are dropped (a paper's nearest neighbour is always kept). */
-  minSimilarity: number;
-  /** Louvain resolution: above 1 gives more, smaller clusters. */
-  resolution: number;
-  /** Seed of every random choice (Louvain's node order). */
-  seed: number;
-  /** Minimum document frequency of a term: a count (≥ 1) or a share of the papers (< 1). */
-  minDf: number;
-  /** Maximum document frequency of a term: a share of the papers (≤ 1) or a count (> 1). */
-  maxDf: number;
-  /** How many times a title's terms count against the abstract's. */
-  titleWeight: number;
-  /** Add bigrams of adjacent content words to the terms. */
-  bigrams: boolean;
-  /**
-   * Terms in more papers than this are not walked to find neighbour candidates (they still count in
-   * every score): keeps the search from growing with n². Any value ≥ the number of papers is exhaustive.
-   */
-  candidateMaxDf: number;
-  /** How many candidates per paper, best by their rare shared terms, get an exact score. */
-  candidates: number;
-}
+export type { GraphOptions };
 
 export const DEFAULTS: Readonly<GraphOptions> = Object.freeze({
   k: 5,
@@ -283,18 +260,10 @@ export async function buildGraph(
     };
   });
   for (let i = 0; i < n; i++) clusters[clustering.membership[i]].size++;
-  const params: GraphParams = {
-    k: opts.k,
-    minSimilarity: opts.minSimilarity,
-    resolution: opts.resolution,
-    seed: opts.seed,
-    minDf: opts.minDf,
-    maxDf: opts.maxDf,
-    titleWeight: opts.titleWeight,
-    bigrams: opts.bigrams,
-    candidateMaxDf: opts.candidateMaxDf,
-    candidates: opts.candidates,
-  };
+  // Every option used, in the order of DEFAULTS: the graph says exactly how it was made.
+  const params: GraphParams = Object.fromEntries(
+    Object.keys(DEFAULTS).map((name) => [name, opts[name as keyof GraphOptions]]),
+  ) as GraphParams;
   const json = toGraphJSON({
     source: input.source ?? '',
     params,

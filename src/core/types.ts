@@ -81,15 +81,34 @@ export interface SimilarityEdgeAttributes {
   terms: string[];
 }
 
-export interface GraphParams {
+export interface GraphOptions {
+  /** Neighbours kept per paper (edges come from each paper's k nearest). */
   k: number;
+  /** Edges below this cosine similarity are dropped (a paper's nearest neighbour is always kept). */
   minSimilarity: number;
+  /** Louvain resolution: above 1 gives more, smaller clusters. */
   resolution: number;
+  /** Seed of every random choice (Louvain's node order). */
   seed: number;
+  /** Minimum document frequency of a term: a count (≥ 1) or a share of the papers (< 1). */
   minDf: number;
+  /** Maximum document frequency of a term: a share of the papers (≤ 1) or a count (> 1). */
   maxDf: number;
+  /** How many times a title's terms count against the abstract's. */
   titleWeight: number;
+  /** Add bigrams of adjacent content words to the terms. */
   bigrams: boolean;
+  /**
+   * Terms in more papers than this are not walked to find neighbour candidates (they still count in
+   * every score): keeps the search from growing with n². Any value ≥ the number of papers is exhaustive.
+   */
+  candidateMaxDf: number;
+  /** How many candidates per paper, best by their rare shared terms, get an exact score. */
+  candidates: number;
+}
+
+/** The options a graph was built with, as recorded in it (later versions may record more). */
+export interface GraphParams extends GraphOptions {
   [option: string]: number | boolean | string;
 }
 

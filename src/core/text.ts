@@ -214,7 +214,30 @@ function units(nlp: WinkMethods, text: string): Array<Unit | null> {
   return out;
 }
 
-/** Feeds every term of `text` (unigrams, then bigrams if asked) to `sink` with `weight`. */
+/**
+ * Walks a text's units in order: `onUnit` for each, then `onBigram` with the unit before it when
+ * the two form a bigram (no break between them, not the same term twice). The one place the
+ * bigram rule lives, for `extractTerms` and `analyzeShard` alike.
+ */
+function walkUnits(
+  seq: ReadonlyArray<Unit | null>,
+  bigrams: boolean,
+  onUnit: (unit: Unit) => void,
+  onBigram: (previous: Unit, unit: Unit) => void,
+): void {
+  let previous: Unit | null = null;
+  for (const unit of seq) {
+    if (unit === null) {
+      previous = null;
+      continue;
+    }
+    onUnit(unit);
+    if (bigrams && previous !== null && previous.term !== unit.term) onBigram(previous, unit);
+    previous = unit;
+  }
+}
+
+/** Feeds every term of `text` (each unigram, then its bigram with the one before) to `sink` with `weight`. */
 export function extractTerms(
   text: string,
   bigrams: boolean,
@@ -222,19 +245,13 @@ export function extractTerms(
   sink: TermSink,
   reader: WinkMethods = newReader(),
 ): void {
-  const seq = units(reader, text);
-  let prev: Unit | null = null;
-  for (const unit of seq) {
-    if (unit === null) {
-      prev = null;
-      continue;
-    }
-    sink(unit.term, unit.surface, weight);
-    if (bigrams && prev !== null && prev.term !== unit.term) {
-      sink(`${prev.term} ${unit.term}`, `${prev.surface}${unit.gap}${unit.surface}`, weight);
-    }
-    prev = unit;
-  }
+  walkUnits(
+    units(reader, text),
+    bigrams,
+    (unit) => sink(unit.term, unit.surface, weight),
+    (previous, unit) =>
+      sink(`${previous.term} ${unit.term}`, `${previous.surface}${unit.gap}${unit.surface}`, weight),
+  );
 }
 
 /** Counts the terms of each paper of a shard. `onDoc` is called after each paper (for progress). */
@@ -250,25 +267,26 @@ export function analyzeShard(
   const docCounts: number[] = [];
   const row = new Map<number, number>();
   const add = (text: string, weight: number): void => {
-    let prevId = -1;
-    let prevForm = -1;
-    let prevTerm = '';
-    for (const unit of units(reader, text)) {
-      if (unit === null) {
-        prevId = -1;
-        continue;
-      }
-      const form = table.form(unit.surface);
-      const id = table.unigram(unit.term, form, weight);
-      row.set(id, (row.get(id) ?? 0) + weight);
-      if (options.bigrams && prevId >= 0 && prevTerm !== unit.term) {
-        const bigram = table.bigram(prevId, id, prevForm, unit.gap, form, weight);
+    // The ids of the current unit and the one before, for the bigram that joins them.
+    let id = -1;
+    let form = -1;
+    let previousId = -1;
+    let previousForm = -1;
+    walkUnits(
+      units(reader, text),
+      options.bigrams,
+      (unit) => {
+        previousId = id;
+        previousForm = form;
+        form = table.form(unit.surface);
+        id = table.unigram(unit.term, form, weight);
+        row.set(id, (row.get(id) ?? 0) + weight);
+      },
+      (_, unit) => {
+        const bigram = table.bigram(previousId, id, previousForm, unit.gap, form, weight);
         row.set(bigram, (row.get(bigram) ?? 0) + weight);
-      }
-      prevId = id;
-      prevForm = form;
-      prevTerm = unit.term;
-    }
+      },
+    );
   };
   for (let d = 0; d < docs.length; d++) {
     row.clear();

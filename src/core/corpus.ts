@@ -63,9 +63,9 @@ export function mergeShards(shards: ShardTerms[]): Corpus {
 
 /**
  * The form each asked-for term was most often written in (ties: the alphabetically first), e.g.
- * "chain think" → "chain-of-thought". Only the asked terms are resolved: most terms never need one.
+ * "chain think" → "chain-of-thought", in the order asked. Only these are resolved: most terms never need one.
  */
-export function surfaceForms(corpus: Corpus, termIds: ArrayLike<number>): Map<number, string> {
+export function surfaceForms(corpus: Corpus, termIds: ArrayLike<number>): string[] {
   // Dense slots by global id; most terms have one surface, so a Map only for those with more.
   const slot = new Int32Array(corpus.terms.length).fill(-1);
   for (let w = 0; w < termIds.length; w++) slot[termIds[w]] = w;
@@ -94,7 +94,7 @@ export function surfaceForms(corpus: Corpus, termIds: ArrayLike<number>): Map<nu
       }
     }
   });
-  const result = new Map<number, string>();
+  const result: string[] = new Array(termIds.length);
   for (let w = 0; w < termIds.length; w++) {
     let best = first[w] ?? corpus.terms[termIds[w]];
     let bestCount = firstCount[w];
@@ -107,7 +107,7 @@ export function surfaceForms(corpus: Corpus, termIds: ArrayLike<number>): Map<nu
         }
       }
     }
-    result.set(termIds[w], best);
+    result[w] = best;
   }
   return result;
 }

@@ -148,8 +148,7 @@ function weighTerms(
   const corpus = mergeShards(shards);
   const matrix = tfidf(corpus, options);
   const lemmas = Array.from(matrix.columnTerm, (t) => corpus.terms[t]);
-  const byTerm = surfaceForms(corpus, matrix.columnTerm);
-  const surfaces = Array.from(matrix.columnTerm, (t, c) => byTerm.get(t) ?? lemmas[c]);
+  const surfaces = surfaceForms(corpus, matrix.columnTerm);
   return { matrix, lemmas, surfaces };
 }
 

@@ -1,33 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { type SimilarityEdges, selectEdges, sharedTerms, toGraphology } from '../../src/core/graph';
-import { seededRandom } from '../../src/core/random';
 import { type Neighbours, topNeighbours } from '../../src/core/similarity';
 import { type CsrMatrix, rowDot } from '../../src/core/sparse';
 import { pickDistinct } from '../../src/core/terms';
-
-/** A random sparse matrix with L2-normalised rows; about one row in eight left empty. */
-function randomMatrix(seed: number, rows: number, cols: number, density: number): CsrMatrix {
-  const rand = seededRandom(seed);
-  const rowPtr = new Int32Array(rows + 1);
-  const colIdx: number[] = [];
-  const values: number[] = [];
-  for (let r = 0; r < rows; r++) {
-    const start = colIdx.length;
-    if (rand() >= 0.125) {
-      for (let c = 0; c < cols; c++) {
-        if (rand() < density) {
-          colIdx.push(c);
-          values.push(0.05 + rand());
-        }
-      }
-    }
-    let sq = 0;
-    for (let p = start; p < values.length; p++) sq += values[p] ** 2;
-    for (let p = start; p < values.length; p++) values[p] /= Math.sqrt(sq);
-    rowPtr[r + 1] = colIdx.length;
-  }
-  return { rows, cols, rowPtr, colIdx: Int32Array.from(colIdx), values: Float64Array.from(values) };
-}
+import { randomMatrix } from './random-matrix';
 
 interface Edge {
   source: number;

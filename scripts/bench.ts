@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { buildGraph } from '../src/core/pipeline';
 import type { StageName } from '../src/core/types';
 import { loadLabelled, nodeLabels } from './lib/arxiv-set';
-import { edgeAgreement } from './lib/metrics';
+import { graphAgreement } from './lib/metrics';
 import { readPipelineOptions } from './lib/options';
 import { WorkerRunner } from './lib/worker-runner';
 
@@ -83,13 +83,7 @@ async function measure(size: number, args: string[]): Promise<SizeFigures> {
   close();
   const totalMs = performance.now() - started + stages[0].ms;
   await runner.close();
-  const index = new Map(graph.nodes.map((node, i) => [node.key, i]));
-  const labelsOfNodes = nodeLabels({ papers, labels }, graph.nodes);
-  const agreement = edgeAgreement(
-    labelsOfNodes,
-    graph.edges.map((e) => index.get(e.source) as number),
-    graph.edges.map((e) => index.get(e.target) as number),
-  );
+  const agreement = graphAgreement(graph, nodeLabels({ papers, labels }, graph.nodes));
   return {
     papers: papers.length,
     stages,

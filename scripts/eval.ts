@@ -8,7 +8,7 @@
  */
 import { buildGraph } from '../src/core/pipeline';
 import { loadLabelled, nodeLabels } from './lib/arxiv-set';
-import { edgeAgreement, nmi } from './lib/metrics';
+import { graphAgreement, nmi } from './lib/metrics';
 import { readPipelineOptions } from './lib/options';
 import { WorkerRunner } from './lib/worker-runner';
 
@@ -28,12 +28,9 @@ const { graph } = await buildGraph({ papers, source: 'arxiv-rss-65k.jsonl.gz' },
 await runner.close();
 const seconds = (performance.now() - started) / 1000;
 
-// Papers may have been merged as duplicates: look labels up by node key.
-const index = new Map(graph.nodes.map((node, i) => [node.key, i]));
+// Papers may have been merged as duplicates: labels are looked up by node.
 const labelsOfNodes = nodeLabels({ papers, labels }, graph.nodes);
-const source = graph.edges.map((e) => index.get(e.source) as number);
-const target = graph.edges.map((e) => index.get(e.target) as number);
-const agreement = edgeAgreement(labelsOfNodes, source, target);
+const agreement = graphAgreement(graph, labelsOfNodes);
 const clusterNmi = nmi(
   graph.nodes.map((n) => n.attributes.cluster),
   labelsOfNodes,

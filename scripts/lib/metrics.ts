@@ -2,6 +2,17 @@
  * Quality figures of a map against reference labels: label agreement of edges, and normalised
  * mutual information between clusters and labels.
  */
+import type { PapermapGraphJSON } from '../../src/core/types';
+
+/** Share of a graph's edges whose two papers carry the same label (`labels` in node order). */
+export function graphAgreement(graph: PapermapGraphJSON, labels: readonly string[]): number {
+  const index = new Map(graph.nodes.map((node, i) => [node.key, i]));
+  return edgeAgreement(
+    labels,
+    graph.edges.map((e) => index.get(e.source) as number),
+    graph.edges.map((e) => index.get(e.target) as number),
+  );
+}
 
 /** Share of edges whose two papers carry the same label. */
 export function edgeAgreement(

@@ -15,7 +15,7 @@ import { paperPanel } from './panels/paper';
 import { recluster } from './recluster';
 import { paperSearch } from './search';
 import { type DerivedView, derive } from './state/derive';
-import { readUrl, writeUrl } from './state/url';
+import { readUrl, type UrlView, writeUrl } from './state/url';
 import {
   type Action,
   initialViewState,
@@ -54,15 +54,26 @@ function explorer(app: HTMLElement, data: AppData): void {
   const search = paperSearch(data);
   let state = initialViewState(data);
   const seed = Number(data.graph.attributes.params.seed) || 1;
-  /** The clustering a URL's resolution asks for (hidden cluster ids refer to it). */
-  const clusteringFor = (resolution: number | null): Action => {
-    if (resolution === null || resolution === state.resolution) return (s) => s;
-    const result = recluster(data, resolution, seed);
-    return setClustering(result.membership, result.clusters, resolution);
-  };
-  const fromUrl = readUrl(location.hash, data);
-  state = clusteringFor(fromUrl.resolution)(state);
-  state = setHiddenClusters(fromUrl.hidden)(setQuery(fromUrl.query)(select(fromUrl.paper)(state)));
+  const fileState = state;
+  /**
+   * The view a URL describes, as one action: its clustering first (hidden cluster ids refer to it;
+   * no resolution means the file's own clusters), then the paper, the search, the hidden clusters.
+   */
+  const viewFromUrl =
+    (view: UrlView): Action =>
+    (current) => {
+      let next = current;
+      if (view.resolution === null || view.resolution === fileState.resolution) {
+        if (current.clusters !== fileState.clusters) {
+          next = setClustering(fileState.membership, fileState.clusters, fileState.resolution)(next);
+        }
+      } else if (view.resolution !== current.resolution || current.clusters === fileState.clusters) {
+        const result = recluster(data, view.resolution, seed);
+        next = setClustering(result.membership, result.clusters, view.resolution)(next);
+      }
+      return setHiddenClusters(view.hidden)(setQuery(view.query)(select(view.paper)(next)));
+    };
+  state = viewFromUrl(readUrl(location.hash, data))(state);
   let derived: DerivedView = derive(data, state, search.search);
   let reclustering = false;
 
@@ -121,7 +132,6 @@ function explorer(app: HTMLElement, data: AppData): void {
         const result = recluster(data, resolution, seed);
         reclustering = false;
         dispatch(setClustering(result.membership, result.clusters, resolution));
-        map?.setClusters(mapNodes(data, state));
       }, 0);
     },
     onFit: () => map?.fit(),
@@ -149,6 +159,8 @@ function explorer(app: HTMLElement, data: AppData): void {
   app.replaceChildren(header, body);
   app.setAttribute('aria-busy', 'false');
 
+  // The clustering the map was last given: a new one (re-clustering, a URL) recolours it in render.
+  let drawnMembership = state.membership;
   map = createPaperMap(mapContainer, mapNodes(data, state), {
     onHover: () => {},
     onClick: (index) => dispatch(select(index)),
@@ -156,6 +168,10 @@ function explorer(app: HTMLElement, data: AppData): void {
 
   function render(): void {
     derived = derive(data, state, search.search);
+    if (map !== null && state.membership !== drawnMembership) {
+      drawnMembership = state.membership;
+      map.setClusters(mapNodes(data, state));
+    }
     map?.update({
       visible: derived.visible,
       edges: derived.edges.map((e) => data.edges[e]),
@@ -218,12 +234,7 @@ function explorer(app: HTMLElement, data: AppData): void {
   window.addEventListener('hashchange', () => {
     const next = readUrl(location.hash, data);
     searchBox.value = next.query;
-    const before = state.clusters;
-    dispatch(clusteringFor(next.resolution));
-    if (state.clusters !== before) map?.setClusters(mapNodes(data, state));
-    dispatch(setHiddenClusters(next.hidden));
-    dispatch(setQuery(next.query));
-    dispatch(select(next.paper));
+    dispatch(viewFromUrl(next));
   });
   render();
   if (state.selected !== null) map.focus(state.selected);

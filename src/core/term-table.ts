@@ -25,7 +25,7 @@ export class TermTable {
   private readonly formStrings: string[] = [];
   private readonly gaps = new Map<string, number>([[' ', 0]]);
   private readonly gapStrings: string[] = [' '];
-  /** Per term: -1 for a unigram, else the first word's id (bigram). */
+  /** Per term: whether it is a bigram, whose surface keys pack two forms and a gap. */
   private readonly isBigram: boolean[] = [];
   /** The first surface key seen for each term and its count; other keys in `variants`. */
   private readonly firstKey: number[] = [];

@@ -9,6 +9,12 @@ import { button, h, swatch } from '../dom';
 
 const PAGE = 200;
 
+function samePapers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export function listPanel(
   data: AppData,
   handlers: { onSelect(index: number): void; onShowAll(): void },
@@ -60,7 +66,8 @@ export function listPanel(
   return {
     element,
     update(list, title, selected, membership, clusters, scoped) {
-      const changedList = current === null || current.list !== list;
+      // The view is derived afresh on every change (a slider step too): compare the papers, not the array.
+      const changedList = current === null || !samePapers(current.list, list);
       if (changedList) limit = Math.max(PAGE, selected !== null ? list.indexOf(selected) + 1 : 0);
       heading.textContent = title;
       all.hidden = !scoped;

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import { newPaper } from '../../src/core/parse/fields';
 import type { Paper } from '../../src/core/types';
 
 export const ARXIV_SET = new URL('../../../shared/data/arxiv-rss-65k.jsonl.gz', import.meta.url);
@@ -34,14 +35,8 @@ export function loadLabelled(limit = Number.POSITIVE_INFINITY, path: URL | strin
     const record = JSON.parse(row) as ArxivRecord;
     if (!record.label || !record.title) continue;
     papers.push({
-      title: record.title,
-      abstract: record.abstract ?? '',
-      authors: [],
-      year: null,
-      url: null,
-      doi: null,
+      ...newPaper(`arxiv-rss-65k.jsonl:${line}`, record.title, record.abstract ?? ''),
       arxiv: record.arxiv_id ?? null,
-      origin: `arxiv-rss-65k.jsonl:${line}`,
     });
     labels.push(record.label);
   }

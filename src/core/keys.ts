@@ -4,7 +4,7 @@
  * the only exception is a collision, which adds a hash of the paper's own text.
  */
 
-import { arxivBase, doiBase, normalizeTitle } from './dedupe';
+import { arxivBase, doiBase, normalizeTitle } from './parse/fields';
 import type { Paper } from './types';
 
 /** Longest title slug before the collision hash; cut at a word boundary. */
@@ -52,13 +52,14 @@ export function titleSlug(title: string): string {
 function baseKey(paper: Paper): string {
   if (paper.doi?.trim()) return `doi:${doiBase(paper.doi)}`;
   if (paper.arxiv?.trim()) return `arxiv:${arxivBase(paper.arxiv)}`;
+  if (paper.pmid?.trim()) return `pmid:${paper.pmid.trim()}`;
   // A title with no ASCII word still gets a key of its own.
   return titleSlug(paper.title) || `paper-${fnv1a(paper.title)}`;
 }
 
 /**
  * One key per paper, in the same order: `doi:<lowercased doi>` when a DOI is known, else
- * `arxiv:<id without version>`, else a slug of the title. Keys that would collide get `-` and an
+ * `arxiv:<id without version>`, else `pmid:<PubMed id>`, else a slug of the title. Keys that would collide get `-` and an
  * FNV-1a hash of title + abstract; if that still collides (identical records), of title + abstract +
  * index. Keys are unique.
  */

@@ -43,6 +43,7 @@ export function toGraphJSON(input: SerializeInput): PapermapGraphJSON {
       url: paper.url,
       doi: paper.doi,
       arxiv: paper.arxiv,
+      pmid: paper.pmid,
       cluster: input.membership[i],
       terms: input.paperTerms[i],
       x: round(input.x[i], 1),

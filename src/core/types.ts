@@ -12,6 +12,8 @@ export interface Paper {
   url: string | null;
   doi: string | null;
   arxiv: string | null;
+  /** PubMed id (digits only). */
+  pmid: string | null;
   /** Where the record came from, e.g. `data/papers.jsonl:12`, for messages that name the record. */
   origin: string;
 }
@@ -23,6 +25,8 @@ export interface SkippedRecord {
   /** The title as read, when there was one, so a person can find the record. */
   title: string | null;
   reason: string;
+  /** Set when the record was a duplicate merged into another paper: that paper's origin. */
+  duplicateOf?: string;
 }
 
 /** Something worth telling about a record that still became a node (e.g. no abstract). */
@@ -65,6 +69,8 @@ export interface PaperNodeAttributes {
   url: string | null;
   doi: string | null;
   arxiv: string | null;
+  /** PubMed id; absent in graphs written before papermap read MEDLINE. */
+  pmid?: string | null;
   cluster: number;
   /** This paper's most distinctive terms, in surface form. */
   terms: string[];

@@ -39,7 +39,7 @@ vi.mock('graphology-gexf/browser', () => import('graphology-gexf'));
 
 const SOURCE = 'data/hf-papers-mar20.txt';
 const bytes = new Uint8Array(readFileSync(new URL(`../../${SOURCE}`, import.meta.url)));
-const parsed = parseFiles([{ name: SOURCE, bytes }]);
+const parsed = await parseFiles([{ name: SOURCE, bytes }]);
 
 type Hostile = Pick<Paper, 'title' | 'abstract' | 'authors' | 'year' | 'url' | 'doi' | 'arxiv'>;
 const hostile: Hostile[] = JSON.parse(

@@ -29,7 +29,7 @@ let search: (query: string) => number[];
 
 beforeAll(async () => {
   const bytes = new Uint8Array(readFileSync(new URL('../../data/hf-papers-mar20.txt', import.meta.url)));
-  const { papers } = parseFiles([{ name: 'data/hf-papers-mar20.txt', bytes }]);
+  const { papers } = await parseFiles([{ name: 'data/hf-papers-mar20.txt', bytes }]);
   const { graph } = await buildGraph({ papers, source: 'data/hf-papers-mar20.txt' });
   data = appData(graph);
   search = paperSearch(data).search;

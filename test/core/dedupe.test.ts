@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { arxivBase, dedupePapers, normalizeTitle } from '../../src/core/dedupe';
+import { dedupePapers } from '../../src/core/dedupe';
+import { arxivBase, newPaper, normalizeTitle } from '../../src/core/parse/fields';
 import type { Paper } from '../../src/core/types';
 
 let line = 0;
 const paper = (fields: Partial<Paper>): Paper => ({
-  title: 'A Title',
-  abstract: 'An abstract.',
-  authors: [],
-  year: null,
-  url: null,
-  doi: null,
-  arxiv: null,
-  origin: `p.jsonl:${++line}`,
+  ...newPaper(`p.jsonl:${++line}`, 'A Title', 'An abstract.'),
   ...fields,
 });
 
@@ -69,7 +63,12 @@ describe('dedupePapers', () => {
     const result = dedupePapers([a, b]);
     expect(result.papers.map((p) => p.origin)).toEqual([a.origin]);
     expect(result.skipped).toEqual([
-      { origin: b.origin, title: b.title, reason: `duplicate of ${a.origin} (${why})` },
+      {
+        origin: b.origin,
+        title: b.title,
+        reason: `duplicate of ${a.origin} (${why})`,
+        duplicateOf: a.origin,
+      },
     ]);
   });
 
@@ -94,7 +93,8 @@ describe('dedupePapers', () => {
     const c = paper({ title: 'Same', doi: '10.1/b', arxiv: '2401.1' });
     const d = paper({ title: 'Same' });
     const result = dedupePapers([a, b, c, d]);
-    expect(result.papers).toEqual([a, b]);
+    // b takes c's arXiv id: the kept paper is the richest record of its group.
+    expect(result.papers).toEqual([a, { ...b, arxiv: '2401.1' }]);
     expect(result.skipped.map((s) => s.reason)).toEqual([
       `duplicate of ${b.origin} (same DOI)`,
       `duplicate of ${a.origin} (same title)`,
@@ -112,10 +112,13 @@ describe('dedupePapers', () => {
     expect(a.abstract).toBe('  ');
   });
 
-  it('does not replace an abstract the first record already has', () => {
+  it('keeps the first abstract unless a duplicate has a longer one', () => {
     const a = paper({ title: 'T', abstract: 'Original.' });
     const result = dedupePapers([a, paper({ title: 'T', abstract: 'Other.' })]);
     expect(result.papers[0].abstract).toBe('Original.');
+    // …unless the duplicate's is longer: the kept paper has the longest abstract of its group.
+    const longer = dedupePapers([a, paper({ title: 'T', abstract: 'A longer abstract than the first.' })]);
+    expect(longer.papers[0].abstract).toBe('A longer abstract than the first.');
   });
 
   it('skips records without a title and trims the titles it keeps', () => {
@@ -153,6 +156,84 @@ describe('dedupePapers', () => {
       const first = /^duplicate of (\S+) \(same (?:title|DOI|arXiv id)\)$/.exec(record.reason)?.[1];
       expect(result.papers.map((p) => p.origin)).toContain(first);
     }
+  });
+
+  it('merges by PMID, and keeps the richest record: longest abstract, most authors, every id', () => {
+    const medline = paper({
+      title: 'Aspirin and the Heart',
+      abstract: 'Short.',
+      pmid: '12345678',
+      authors: ['Ann Smith'],
+    });
+    const scopus = paper({
+      title: 'Aspirin and the heart.',
+      abstract: 'A much longer abstract, as the journal printed it.',
+      pmid: '12345678',
+      doi: '10.1/aspirin',
+      authors: ['Ann Smith', 'Bo Lee'],
+      year: 2019,
+      url: 'https://example.org/aspirin',
+    });
+    const preprint = paper({ title: 'Other title, same DOI', doi: '10.1/ASPIRIN', arxiv: '1901.00001' });
+    const result = dedupePapers([medline, scopus, preprint]);
+    expect(result.papers).toEqual([
+      {
+        ...medline,
+        abstract: scopus.abstract,
+        authors: scopus.authors,
+        year: 2019,
+        url: scopus.url,
+        doi: '10.1/aspirin',
+        arxiv: '1901.00001',
+      },
+    ]);
+    expect(result.skipped.map((s) => [s.reason, s.duplicateOf])).toEqual([
+      [`duplicate of ${medline.origin} (same PMID)`, medline.origin],
+      [`duplicate of ${medline.origin} (same DOI)`, medline.origin],
+    ]);
+    // The input is not modified.
+    expect(medline.abstract).toBe('Short.');
+  });
+
+  it('never gives two kept papers the same id while merging', () => {
+    const a = paper({ title: 'One', arxiv: '2401.00001' });
+    const b = paper({ title: 'Two', doi: '10.1/two' });
+    // Claims to be b (by DOI) and a (by arXiv id): merged into b, which cannot take a's arXiv id.
+    const c = paper({ title: 'Two', doi: '10.1/two', arxiv: '2401.00001' });
+    const result = dedupePapers([a, b, c]);
+    expect(result.papers.map((p) => [p.title, p.doi, p.arxiv])).toEqual([
+      ['One', null, '2401.00001'],
+      ['Two', '10.1/two', null],
+    ]);
+  });
+
+  it.each([
+    ['Introduction', 'no authors, years or abstracts to agree', {}, {}, 2],
+    ['Editorial', 'different years', { year: 2019 }, { year: 2021 }, 2],
+    ['Reply to Smith et al.', 'different authors', { authors: ['Ann Lee'] }, { authors: ['Bo Chan'] }, 2],
+    ['Introduction', 'the same year', { year: 2020 }, { year: 2020 }, 1],
+    ['Erratum', 'a shared author', { authors: ['Lee, Ann'] }, { authors: ['Ann Lee', 'Bo Chan'] }, 1],
+    [
+      'Preface',
+      'the same abstract',
+      { abstract: 'This volume collects…' },
+      { abstract: 'This volume collects...' },
+      1,
+    ],
+  ])('keeps two records titled %j apart unless something agrees (%s)', (title, _case, a, b, papers) => {
+    const result = dedupePapers([paper({ title, abstract: '', ...a }), paper({ title, abstract: '', ...b })]);
+    expect(result.papers).toHaveLength(papers);
+    expect(result.papers.length + result.skipped.length).toBe(2);
+  });
+
+  it('keeps two papers with the same specific title apart when their authors differ', () => {
+    const result = dedupePapers([
+      paper({ title: 'Deep Learning', authors: ['Yann LeCun', 'Yoshua Bengio', 'Geoffrey Hinton'] }),
+      paper({ title: 'Deep learning', authors: ['Ian Goodfellow'] }),
+      paper({ title: 'Deep Learning.', authors: ['LeCun, Yann'] }),
+    ]);
+    expect(result.papers).toHaveLength(2);
+    expect(result.skipped.map((s) => s.origin)).toHaveLength(1);
   });
 
   it('returns nothing for nothing', () => {

@@ -1,20 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fnv1a, paperKeys, titleSlug } from '../../src/core/keys';
+import { newPaper } from '../../src/core/parse/fields';
 import { parseFiles } from '../../src/core/parse/index';
 import type { Paper } from '../../src/core/types';
 
-const paper = (fields: Partial<Paper>): Paper => ({
-  title: 'A Title',
-  abstract: '',
-  authors: [],
-  year: null,
-  url: null,
-  doi: null,
-  arxiv: null,
-  origin: 'test',
-  ...fields,
-});
+const paper = (fields: Partial<Paper>): Paper => ({ ...newPaper('test', 'A Title'), ...fields });
 
 describe('fnv1a', () => {
   // Reference values of 32-bit FNV-1a from the FNV test suite (http://www.isthe.com/chongo/tech/comp/fnv/).
@@ -103,9 +94,9 @@ describe('paperKeys', () => {
     expect(new Set(keys).size).toBe(3);
   });
 
-  it('is deterministic and independent of the other papers and their order', () => {
+  it('is deterministic and independent of the other papers and their order', async () => {
     const bytes = new Uint8Array(readFileSync(new URL('../../data/hf-papers-mar20.txt', import.meta.url)));
-    const { papers } = parseFiles([{ name: 'hf.txt', bytes }]);
+    const { papers } = await parseFiles([{ name: 'hf.txt', bytes }]);
     const keys = paperKeys(papers);
     expect(paperKeys(papers)).toEqual(keys);
     expect(new Set(keys).size).toBe(papers.length);

@@ -3,6 +3,7 @@ import Graph from 'graphology';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { modularityOf } from '../../src/core/clusters';
 import { mergeShards } from '../../src/core/corpus';
+import { newPaper } from '../../src/core/parse/fields';
 import { parseFiles } from '../../src/core/parse/index';
 import { type BuildResult, buildGraph, DEFAULTS, type GraphOptions } from '../../src/core/pipeline';
 import { rowDot } from '../../src/core/sparse';
@@ -13,7 +14,7 @@ import type { Paper, PapermapGraphJSON } from '../../src/core/types';
 // The app's default data: 104 papers from a Hugging Face daily-papers page (see DESIGN.md).
 const SOURCE = 'data/hf-papers-mar20.txt';
 const bytes = new Uint8Array(readFileSync(new URL(`../../${SOURCE}`, import.meta.url)));
-const parsed = parseFiles([{ name: SOURCE, bytes }]);
+const parsed = await parseFiles([{ name: SOURCE, bytes }]);
 const papers: Paper[] = parsed.papers;
 
 const build = (options: Partial<GraphOptions> = {}): Promise<BuildResult> =>
@@ -250,16 +251,8 @@ describe('buildGraph options', () => {
   });
 
   it('leaves alone exactly the paper that shares no term, in a cluster of its own', async () => {
-    const paper = (title: string, abstract: string, line: number): Paper => ({
-      title,
-      abstract,
-      authors: [],
-      year: null,
-      url: null,
-      doi: null,
-      arxiv: null,
-      origin: `test:${line}`,
-    });
+    const paper = (title: string, abstract: string, line: number): Paper =>
+      newPaper(`test:${line}`, title, abstract);
     const input = [
       paper('Graph kernels for molecules', 'Graph kernels compare molecules by their substructures.', 1),
       paper('Molecule graph kernels', 'We learn graph kernels that compare molecules quickly.', 2),
@@ -293,16 +286,7 @@ describe('buildGraph options', () => {
 });
 
 describe('buildGraph on awkward inputs', () => {
-  const paper = (title: string, abstract: string, origin: string): Paper => ({
-    title,
-    abstract,
-    authors: [],
-    year: null,
-    url: null,
-    doi: null,
-    arxiv: null,
-    origin,
-  });
+  const paper = (title: string, abstract: string, origin: string): Paper => newPaper(origin, title, abstract);
 
   it('relates three papers that share terms (no share-based max-df cut in a tiny set)', async () => {
     const { graph } = await buildGraph({

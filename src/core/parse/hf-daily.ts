@@ -8,7 +8,8 @@
  * that is followed by an abstract-like one, where abstract-like means long or several sentences.
  */
 
-import type { Paper, ParseResult } from '../types';
+import type { ParseResult } from '../types';
+import { newPaper } from './fields';
 
 /** A paragraph at least this long reads as an abstract (the longest title in the default file has 178). */
 const MIN_ABSTRACT_LENGTH = 200;
@@ -133,16 +134,7 @@ export function parseHfDaily(file: string, source: string): ParseResult {
       continue;
     }
     const origin = `${file}:${paragraph.line}`;
-    const paper: Paper = {
-      title: paragraph.text,
-      abstract: '',
-      authors: [],
-      year: null,
-      url: null,
-      doi: null,
-      arxiv: null,
-      origin,
-    };
+    const paper = newPaper(origin, paragraph.text);
     if (isAbstractAt(i + 1)) {
       paper.abstract = paragraphs[i + 1].text;
       i += 2;

@@ -1,88 +1,68 @@
 /**
- * The input stage: file bytes → papers. Decodes each file, picks its format and runs that
- * format's parser. Duplicates across files are left to the pipeline (`buildGraph` removes them
- * once, with `dedupePapers`). Pure TypeScript (TextDecoder only), so it runs the same in Node and
- * in a Web Worker.
+ * The input stage: file bytes → papers. Decodes each file (gzip, encodings, binary files refused:
+ * `decode.ts`), picks its format and runs that format's parser. Duplicates across files are left to
+ * the pipeline (`buildGraph` merges them once, with `dedupePapers`). Pure TypeScript, so it runs
+ * the same in Node and in a Web Worker.
  *
  * Every record read ends up in `papers` or in `skipped`; things worth telling about a file or a
- * kept record (bad bytes, no abstract, a page header that was left out) are `notices`.
+ * kept record (bad bytes, no abstract, a page header that was left out) are `notices`. A file that
+ * cannot be read at all is a `ParseError` in `failed`: the other files are still read.
  */
 
 import type { Paper, ParseResult, RecordNotice, SkippedRecord } from '../types';
+import { decodeFile } from './decode';
+import { ParseError } from './errors';
 import { parseHfDaily } from './hf-daily';
-import { parseJsonArray, parseJsonLines } from './json';
+import { looksLikeJsonLines, parseJsonArray, parseJsonLines } from './json';
+
+export { ParseError } from './errors';
 
 export interface InputFile {
+  /** The name shown in messages and origins (a path in the CLI, the file's name in the browser). */
   name: string;
+  /** The file's bytes as stored: gzip and encodings are recognised here. */
   bytes: Uint8Array;
-}
-
-/**
- * A file that is broken as a whole, where reading on would mean guessing and losing records
- * (e.g. a JSON array that does not parse). `line` and `column` are 1-based.
- */
-export class ParseError extends Error {
-  override readonly name = 'ParseError';
-  readonly file: string;
-  readonly line: number;
-  readonly column: number | null;
-
-  constructor(message: string, file: string, line: number, column: number | null = null) {
-    super(message);
-    this.file = file;
-    this.line = line;
-    this.column = column;
-  }
 }
 
 /** One input format: how to recognise it and how to read it. */
 interface FormatParser {
-  /** Cheap content signature; signatures are tried before extensions, in registry order. */
+  /** A reader's name for the format, for messages ("BibTeX", "Scopus/WoS CSV"). */
+  title: string;
+  /** Signatures are tried from the lowest priority number up; the first match wins. */
+  priority: number;
+  /** Cheap content signature, given the text without BOM and with LF line ends. */
   sniff: (text: string) => boolean;
   /** Lowercase file name endings that select the format when no signature matched. */
   extensions: readonly string[];
   parse: (file: string, text: string) => ParseResult;
 }
 
-/** JSON Lines: starts with `{` and most non-blank lines (of the first 200) start with `{`. */
-function looksLikeJsonLines(text: string): boolean {
-  if (!/^\s*\{/.test(text)) return false;
-  let lines = 0;
-  let objects = 0;
-  for (let from = 0; from <= text.length && lines < 200; ) {
-    const end = text.indexOf('\n', from);
-    const line = text.slice(from, end === -1 ? text.length : end).trim();
-    if (line !== '') {
-      lines++;
-      if (line.startsWith('{')) objects++;
-    }
-    if (end === -1) break;
-    from = end + 1;
-  }
-  return objects * 2 > lines;
-}
-
 /**
- * The parser registry. To add a format (BibTeX, RIS, CSV…), write its parser in its own file and
- * add one entry here; order matters only between signatures that could both match.
+ * The parser registry. To add a format, write its parser in its own file and add one entry here.
  * Plain text that matches nothing else is read as a daily-papers dump.
  */
 const FORMATS = {
   jsonl: {
+    title: 'JSON Lines',
+    priority: 50,
     sniff: looksLikeJsonLines,
     extensions: ['.jsonl', '.ndjson'],
-    parse: (file, text) => parseJsonLines(file, text),
+    parse: parseJsonLines,
   },
   json: {
+    title: 'JSON',
+    priority: 60,
     // An array of objects (or an empty one), or a lone object. "[Re] A title" is not JSON.
     sniff: (text) => /^\s*(?:\[\s*[{\]]|\{)/.test(text),
     extensions: ['.json'],
-    parse: (file, text) => parseJsonArray(file, text),
+    parse: parseJsonArray,
   },
   'hf-daily': {
+    title: 'Hugging Face daily-papers page',
+    priority: 1000,
     sniff: () => false,
     extensions: ['.txt'],
-    parse: (file, text) => parseHfDaily(file, text),
+    parse: parseHfDaily,
   },
 } satisfies Record<string, FormatParser>;
 
@@ -90,115 +70,132 @@ export type FormatName = keyof typeof FORMATS;
 
 const FALLBACK_FORMAT: FormatName = 'hf-daily';
 
-const formatNames = Object.keys(FORMATS) as FormatName[];
+/** Every format name, for `--format` and its help, in the order signatures are tried. */
+export const FORMAT_NAMES: readonly FormatName[] = (Object.keys(FORMATS) as FormatName[]).sort(
+  (a, b) => FORMATS[a].priority - FORMATS[b].priority,
+);
+
+export function isFormatName(name: string): name is FormatName {
+  return (FORMAT_NAMES as readonly string[]).includes(name);
+}
+
+export function formatTitle(format: FormatName): string {
+  return FORMATS[format].title;
+}
 
 /**
- * The format of a file: a content signature wins (a `.txt` holding a JSON array is JSON, a `.json`
- * holding one object per line is JSON Lines), then the file name's extension, then plain text.
+ * The format of a file: a content signature wins (a `.txt` holding a JSON array is JSON, a `.csv`
+ * that holds BibTeX is BibTeX), then the file name's extension (with any `.gz` left out), then
+ * plain text.
  */
 export function detectFormat(name: string, text: string): FormatName {
   const body = text.replace(/^\uFEFF/, '');
-  for (const format of formatNames) if (FORMATS[format].sniff(body)) return format;
-  const lower = name.toLowerCase();
-  for (const format of formatNames) {
+  for (const format of FORMAT_NAMES) if (FORMATS[format].sniff(body)) return format;
+  const lower = name.toLowerCase().replace(/\.gz$/, '');
+  for (const format of FORMAT_NAMES) {
     if (FORMATS[format].extensions.some((extension) => lower.endsWith(extension))) return format;
   }
   return FALLBACK_FORMAT;
 }
 
-/** 1-based numbers of the lines of `text` that contain `char`. */
-function linesContaining(text: string, char: string): number[] {
-  const lines: number[] = [];
-  let line = 1;
-  let scanned = 0;
-  for (let at = text.indexOf(char); at !== -1; at = text.indexOf(char, at + 1)) {
-    for (let nl = text.indexOf('\n', scanned); nl !== -1 && nl < at; nl = text.indexOf('\n', nl + 1)) {
-      line++;
-      scanned = nl + 1;
-    }
-    if (lines[lines.length - 1] !== line) lines.push(line);
-  }
-  return lines;
+export interface ParseOptions {
+  /** Read every file in this format instead of detecting it. */
+  format?: FormatName;
 }
 
-function listLines(lines: number[], max = 10): string {
-  const shown = lines.slice(0, max).join(', ');
-  return lines.length > max ? `${shown} and ${lines.length - max} more` : shown;
+/** What became of one input file, for the per-file summary. */
+export interface FileReport {
+  file: string;
+  /** The format it was read as; null when it could not be read at all. */
+  format: FormatName | null;
+  /** Records read: papers + skipped. */
+  records: number;
+  papers: number;
+  skipped: number;
+  notices: number;
+  /** Why the file could not be read at all, or null. */
+  error: string | null;
 }
 
-/**
- * Bytes → text with LF line ends and no BOM. UTF-8 unless a UTF-16 BOM says otherwise. Invalid
- * bytes become U+FFFD rather than an error, so no record is lost, and a notice names their lines.
- */
-function decode(file: InputFile): { text: string; notices: RecordNotice[] } {
-  const { bytes } = file;
-  let encoding = 'utf-8';
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) encoding = 'utf-16le';
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) encoding = 'utf-16be';
-
-  let text: string;
-  let replaced = false;
-  try {
-    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
-  } catch {
-    text = new TextDecoder(encoding).decode(bytes);
-    replaced = true;
-  }
-  // TextDecoder drops the BOM already; the replace covers a BOM that survived some other route.
-  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-
-  const notices: RecordNotice[] = [];
-  if (replaced) {
-    const lines = linesContaining(text, '\uFFFD');
-    const label = encoding === 'utf-8' ? 'UTF-8' : encoding.toUpperCase();
-    notices.push({
-      origin: `${file.name}:${lines[0] ?? 1}`,
-      message:
-        `papermap/parse: ${file.name}:${lines[0] ?? 1}: invalid ${label} bytes on line(s) ${listLines(lines)}, ` +
-        'replaced with U+FFFD (�); the records there are kept',
-    });
-  }
-  return { text, notices };
+export interface ParsedFiles extends ParseResult {
+  files: FileReport[];
+  /** Files that could not be read at all (binary, broken gzip, a JSON array that does not parse). */
+  failed: ParseError[];
 }
 
 /** Reads one file into papers, skipped records and notices; duplicates are left in. */
-function parseFile(file: InputFile): ParseResult {
-  const { text, notices } = decode(file);
+async function parseFile(
+  file: InputFile,
+  options: ParseOptions,
+): Promise<{ result: ParseResult; format: FormatName }> {
+  const { text, notices } = await decodeFile(file.name, file.bytes);
+  const format = options.format ?? detectFormat(file.name, text);
   if (text.trim() === '') {
     const what = file.bytes.length === 0 ? 'is empty (0 bytes)' : 'holds only blank lines';
     notices.push({
       origin: file.name,
       message: `papermap/parse: ${file.name}: the file ${what}; no papers read`,
     });
-    return { papers: [], skipped: [], notices };
+    return { result: { papers: [], skipped: [], notices }, format };
   }
-  const format = detectFormat(file.name, text);
   const result = FORMATS[format].parse(file.name, text);
   for (const notice of result.notices) notices.push(notice);
   if (result.papers.length === 0) {
     const skipped = result.skipped.length > 0 ? `; ${result.skipped.length} record(s) skipped` : '';
+    const forced = options.format ? ' (forced with --format)' : '';
     notices.push({
       origin: file.name,
-      message: `papermap/parse: ${file.name}: no papers found (read as ${format}${skipped})`,
+      message: `papermap/parse: ${file.name}: no papers found (read as ${format}${forced}${skipped})`,
     });
   }
-  return { papers: result.papers, skipped: result.skipped, notices };
+  return { result: { papers: result.papers, skipped: result.skipped, notices }, format };
 }
 
 /**
  * Reads every file and returns its papers in input order, with every record that could not be
- * read in `skipped`. Throws `ParseError` for a file that is broken as a whole.
+ * read in `skipped` and every file that could not be read at all in `failed`.
  */
-export function parseFiles(files: InputFile[]): ParseResult {
+export async function parseFiles(
+  files: readonly InputFile[],
+  options: ParseOptions = {},
+): Promise<ParsedFiles> {
   const papers: Paper[] = [];
   const skipped: SkippedRecord[] = [];
   const notices: RecordNotice[] = [];
+  const reports: FileReport[] = [];
+  const failed: ParseError[] = [];
   for (const file of files) {
-    const result = parseFile(file);
+    let parsed: Awaited<ReturnType<typeof parseFile>>;
+    try {
+      parsed = await parseFile(file, options);
+    } catch (error) {
+      if (!(error instanceof ParseError)) throw error;
+      failed.push(error);
+      reports.push({
+        file: file.name,
+        format: null,
+        records: 0,
+        papers: 0,
+        skipped: 0,
+        notices: 0,
+        error: error.message,
+      });
+      continue;
+    }
+    const { result, format } = parsed;
     // Loops, not push(...spread): spreading 100k+ records overflows the argument stack.
     for (const paper of result.papers) papers.push(paper);
     for (const record of result.skipped) skipped.push(record);
     for (const notice of result.notices) notices.push(notice);
+    reports.push({
+      file: file.name,
+      format,
+      records: result.papers.length + result.skipped.length,
+      papers: result.papers.length,
+      skipped: result.skipped.length,
+      notices: result.notices.length,
+      error: null,
+    });
   }
-  return { papers, skipped, notices };
+  return { papers, skipped, notices, files: reports, failed };
 }

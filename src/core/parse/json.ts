@@ -9,15 +9,15 @@
  * collapsed: LaTeX and HTML are the text stage's business.
  */
 
-import type { Paper, ParseResult, RecordNotice, SkippedRecord } from '../types';
-import { ParseError } from './index';
+import type { ParseResult } from '../types';
+import { ParseError } from './errors';
+import { collapse, normalizeArxivId, normalizeDoi, shorten, splitAuthors } from './fields';
+import { RecordCollector, type RecordFields } from './records';
 
 type JsonObject = { [field: string]: unknown };
 
 /** The outcome of `scanJson`: where each top-level array element starts, or the first error. */
 export type JsonScan = { ok: true; starts: number[] } | { ok: false; offset: number; problem: string };
-
-const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 const isObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -197,37 +197,7 @@ function locateError(text: string, error: unknown): { offset: number; problem: s
   return { offset: position ? Number(position[1]) : 0, problem: message };
 }
 
-// ─── Field readers ────────────────────────────────────────────────────────────────────────────────
-
-const ARXIV_NEW = /^\d{4}\.\d{4,5}(?:v\d+)?$/;
-const ARXIV_OLD = /^[a-z-]+(?:\.[a-z]{2})?\/\d{7}(?:v\d+)?$/i;
-const DOI = /^10\.\d{4,9}\/\S+$/;
-
-/** `arXiv:2312.06795v2`, `https://arxiv.org/abs/2312.06795` → `2312.06795v2` / `2312.06795`. */
-export function normalizeArxivId(raw: string): string | null {
-  const id = raw
-    .trim()
-    .replace(/^arxiv:\s*/i, '')
-    .replace(/^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\//i, '')
-    .replace(/\.pdf$/i, '');
-  return ARXIV_NEW.test(id) || ARXIV_OLD.test(id) ? id : null;
-}
-
-/** `doi:10.1/x`, `https://doi.org/10.1/x` → `10.1/x`; case is kept (keys lowercase it). */
-export function normalizeDoi(raw: string): string | null {
-  let doi = raw
-    .trim()
-    .replace(/^doi:\s*/i, '')
-    .replace(/^https?:\/\/(?:dx\.)?doi\.org\//i, '');
-  if (/%[0-9a-f]{2}/i.test(doi)) {
-    try {
-      doi = decodeURIComponent(doi);
-    } catch {
-      // Not an escaped URL after all: keep it as written.
-    }
-  }
-  return DOI.test(doi) ? doi : null;
-}
+// ─── Records ──────────────────────────────────────────────────────────────────────────────────────
 
 /** A string (or a finite number) as collapsed text; anything else or an empty string → null. */
 function text(value: unknown): string | null {
@@ -235,34 +205,6 @@ function text(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   const collapsed = collapse(value);
   return collapsed === '' ? null : collapsed;
-}
-
-function yearOf(value: unknown): number | null {
-  if (typeof value === 'number')
-    return Number.isInteger(value) && value >= 1000 && value <= 9999 ? value : null;
-  if (typeof value !== 'string') return null;
-  const match = /(?<!\d)(\d{4})(?!\d)/.exec(value);
-  return match ? Number(match[1]) : null;
-}
-
-/**
- * "A, B and C", "A, B, and C", "A and B", "A; B", and BibTeX's "Last, First and Last, First"
- * (recognised when every part between the "and"s holds exactly one comma).
- */
-export function splitAuthors(list: string): string[] {
-  const value = collapse(list);
-  if (value === '') return [];
-  let parts: string[];
-  if (value.includes(';')) {
-    parts = value.split(';');
-  } else {
-    const byAnd = value.split(/\s+(?:and|&)\s+/);
-    parts =
-      byAnd.length > 1 && byAnd.every((part) => part.split(',').length === 2)
-        ? byAnd
-        : value.split(/\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+/);
-  }
-  return parts.map((part) => part.trim()).filter((part) => part !== '');
 }
 
 /** Authors from an array of strings or `{ name }` objects, or from one string; `complete` is false if any entry was unusable. */
@@ -280,84 +222,78 @@ function readAuthors(value: unknown): { authors: string[]; complete: boolean } {
   return { authors, complete };
 }
 
-type RecordOutcome = { paper: Paper; notices: string[] } | { skip: string; title: string | null };
-
-/** One JSON value → a paper, or the reason it is skipped. `label` names the record in messages. */
-function readRecord(value: unknown, origin: string, label: string): RecordOutcome {
-  if (!isObject(value)) return { skip: `not an object (${label} is ${typeName(value)})`, title: null };
+/**
+ * One JSON value → the fields of a paper, or the reason it is skipped. `label` names the record in
+ * messages.
+ */
+function readRecord(
+  value: unknown,
+  label: string,
+): { fields: RecordFields; notices: string[] } | { skip: string } {
+  if (!isObject(value)) return { skip: `not an object (${label} is ${typeName(value)})` };
   // The Hugging Face daily_papers API wraps each paper: { paper: { id, title, summary, … }, … }.
   const record = !('title' in value) && isObject(value.paper) ? value.paper : value;
 
-  const title = text(record.title);
-  if (title === null) {
+  if (text(record.title) === null) {
     let why = 'is missing';
     if (typeof record.title === 'string') why = 'is empty';
     else if (record.title !== undefined) why = `is ${typeName(record.title)}`;
-    return { skip: `no title (${label}: "title" ${why})`, title: null };
+    return { skip: `no title (${label}: "title" ${why})` };
   }
 
   const notices: string[] = [];
-  const abstract = text(record.abstract) ?? text(record.summary) ?? '';
-  if (abstract === '') notices.push('has no abstract');
-
   const { authors, complete } = readAuthors(record.authors);
   if (!complete) notices.push('some authors were not strings or { name } objects and were left out');
-
-  const year = [record.year, record.date, record.published, record.publishedAt]
-    .map(yearOf)
-    .find((y) => y !== null);
-
-  const url = text(record.url);
-  let doi: string | null = null;
-  let arxiv: string | null = null;
-  const doiField = text(record.doi);
-  if (doiField !== null) {
-    doi = normalizeDoi(doiField);
-    if (doi === null)
-      notices.push(`DOI "${doiField}" does not look like a DOI (10.<prefix>/<suffix>) and was ignored`);
-  }
-  const arxivField = text(record.arxiv) ?? text(record.arxiv_id);
-  if (arxivField !== null) {
-    arxiv = normalizeArxivId(arxivField);
-    if (arxiv === null) notices.push(`arXiv id "${arxivField}" is not an arXiv identifier and was ignored`);
-  }
-  // `id` and `url` fill in an id only when they unmistakably are one.
-  for (const candidate of [text(record.id), url]) {
-    if (candidate === null) continue;
-    arxiv ??= normalizeArxivId(candidate);
-    doi ??= normalizeDoi(candidate);
-  }
-
-  return {
-    paper: { title, abstract, authors, year: year ?? null, url, doi, arxiv, origin },
-    notices,
+  const year = [record.year, record.date, record.published, record.publishedAt].find(
+    (y) => (typeof y === 'number' || typeof y === 'string') && /(?<!\d)\d{4}(?!\d)/.test(String(y)),
+  );
+  // `id` and `url` fill in an id only when they unmistakably are one (RecordCollector reads the URL).
+  const id = text(record.id);
+  const fields: RecordFields = {
+    title: text(record.title),
+    abstract: text(record.abstract) ?? text(record.summary),
+    authors,
+    year: typeof year === 'number' || typeof year === 'string' ? year : null,
+    url: text(record.url),
+    doi: text(record.doi) ?? (id !== null && normalizeDoi(id) !== null ? id : null),
+    arxiv:
+      text(record.arxiv) ??
+      text(record.arxiv_id) ??
+      (id !== null && normalizeArxivId(id) !== null ? id : null),
   };
+  return { fields, notices };
 }
 
-function collect(
-  outcome: RecordOutcome,
-  origin: string,
-  label: string,
-  result: { papers: Paper[]; skipped: SkippedRecord[]; notices: RecordNotice[] },
-): void {
+function collect(value: unknown, origin: string, label: string, out: RecordCollector): void {
+  const outcome = readRecord(value, label);
   if ('skip' in outcome) {
-    result.skipped.push({ origin, title: outcome.title, reason: outcome.skip });
+    out.skip(origin, null, outcome.skip);
     return;
   }
-  result.papers.push(outcome.paper);
-  for (const message of outcome.notices) {
-    result.notices.push({
-      origin,
-      message: `papermap/parse: ${origin}: ${label} "${shorten(outcome.paper.title)}" ${message}`,
-    });
-  }
-}
-
-function shorten(title: string): string {
-  return title.length > 80 ? `${title.slice(0, 79)}…` : title;
+  const paper = out.add(origin, label, outcome.fields);
+  if (paper === null) return;
+  for (const message of outcome.notices) out.notice(origin, `${label} "${shorten(paper.title)}" ${message}`);
 }
 
 // ─── Parsers ──────────────────────────────────────────────────────────────────────────────────────
+
+/** JSON Lines: starts with `{` and most non-blank lines (of the first 200) start with `{`. */
+export function looksLikeJsonLines(text: string): boolean {
+  if (!/^\s*\{/.test(text)) return false;
+  let lines = 0;
+  let objects = 0;
+  for (let from = 0; from <= text.length && lines < 200; ) {
+    const end = text.indexOf('\n', from);
+    const line = text.slice(from, end === -1 ? text.length : end).trim();
+    if (line !== '') {
+      lines++;
+      if (line.startsWith('{')) objects++;
+    }
+    if (end === -1) break;
+    from = end + 1;
+  }
+  return objects * 2 > lines;
+}
 
 /**
  * A JSON array of paper objects (a single top-level object is read as one record). Throws
@@ -417,15 +353,15 @@ export function parseJsonArray(file: string, source: string): ParseResult {
   const perLine = new Map<number, number>();
   for (const l of lines) perLine.set(l, (perLine.get(l) ?? 0) + 1);
 
-  const result: ParseResult = { papers: [], skipped: [], notices: [] };
+  const result = new RecordCollector(file);
   records.forEach((record, index) => {
     const recordLine = lines[index];
     let origin = `${file}:${recordLine ?? 1}`;
     if (recordLine !== undefined && (perLine.get(recordLine) ?? 0) > 1) origin += `:${columns[index]}`;
     const label = `record ${index + 1}`;
-    collect(readRecord(record, origin, label), origin, label, result);
+    collect(record, origin, label, result);
   });
-  return result;
+  return result.result();
 }
 
 /** The title of a broken JSON line, when one can be recovered, so a person can find the record. */
@@ -445,7 +381,7 @@ function salvageTitle(line: string): string | null {
  * skipped with the problem and its column, and the other lines are kept.
  */
 export function parseJsonLines(file: string, source: string): ParseResult {
-  const result: ParseResult = { papers: [], skipped: [], notices: [] };
+  const result = new RecordCollector(file);
   const lines = source.split(/\r\n|\r|\n/);
   let recordNumber = 0;
   lines.forEach((raw, index) => {
@@ -458,14 +394,10 @@ export function parseJsonLines(file: string, source: string): ParseResult {
       value = JSON.parse(raw);
     } catch (error) {
       const { offset, problem } = locateError(raw, error);
-      result.skipped.push({
-        origin,
-        title: salvageTitle(raw),
-        reason: `invalid JSON: ${problem} (${label}, column ${offset + 1})`,
-      });
+      result.skip(origin, salvageTitle(raw), `invalid JSON: ${problem} (${label}, column ${offset + 1})`);
       return;
     }
-    collect(readRecord(value, origin, label), origin, label, result);
+    collect(value, origin, label, result);
   });
-  return result;
+  return result.result();
 }

@@ -1,33 +1,31 @@
 /**
- * JSON input: an array of paper objects (`.json`) or one object per line (JSON Lines, `.jsonl`).
+ * JSON input: a JSON array of records (`.json`), one record per line (JSON Lines, `.jsonl`), or a
+ * saved API response that holds a list of them (`{ "results": […] }` from OpenAlex, `{ "data": […] }`
+ * from Semantic Scholar, `{ "message": { "items": […] } }` from Crossref) or a single one.
  *
- * A record is `{ title, abstract, authors?, year?, url?, doi?, arxiv? }` with the aliases
- * `summary` → abstract, `arxiv_id` → arxiv, `id` → arxiv or doi when it looks like one, and
- * `date` / `published` / `publishedAt` → year. A record shaped like the Hugging Face
- * `daily_papers` API (`{ paper: { id, title, summary, … } }`) is read from its `paper` object.
- * Other fields are ignored. Text is kept as written except that whitespace is trimmed and
- * collapsed: LaTeX and HTML are the text stage's business.
+ * This module reads the syntax: it finds where each record starts, to give records their line
+ * (and column when several share one), and where a syntax error is. What the records mean —
+ * OpenAlex, Semantic Scholar, arXiv snapshot, CSL-JSON/Crossref or papermap's own shape — and
+ * where a response keeps its list, is `json-records.ts`.
  */
 
 import type { ParseResult } from '../types';
 import { ParseError } from './errors';
-import { collapse, normalizeArxivId, normalizeDoi, shorten, splitAuthors } from './fields';
-import { RecordCollector, type RecordFields } from './records';
+import { collapse, shorten } from './fields';
+import { isObject, locateWorks, readWork, typeName, type WorkList, type WorkReading } from './json-records';
+import { RecordCollector } from './records';
 
-type JsonObject = { [field: string]: unknown };
-
-/** The outcome of `scanJson`: where each top-level array element starts, or the first error. */
+/** The outcome of `scanJson`: where each value at the path starts, or the first error. */
 export type JsonScan = { ok: true; starts: number[] } | { ok: false; offset: number; problem: string };
 
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+/**
+ * Where values are looked for in `scanJson`: object keys and `*` for every element of an array.
+ * `['*']` is each element of a top-level array, `['results', '*']` each element of the `results`
+ * list of a top-level object, `[]` the top-level value itself.
+ */
+export type JsonPath = readonly string[];
 
-function typeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  return `a ${typeof value}`;
-}
+const TOP_LEVEL_ELEMENTS: JsonPath = ['*'];
 
 /** 1-based line and column (UTF-16 units) of `offset` in `text`. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -51,13 +49,18 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 /**
  * A small validating JSON scanner (RFC 8259), iterative so that deep nesting cannot overflow the
- * stack. It serves two purposes: where each element of a top-level array starts (to give records a
- * line), and where the first syntax error is with a readable problem, because engines disagree on
- * their messages and some (JavaScriptCore, and V8 for unexpected tokens) give no position at all.
+ * stack. It serves two purposes: where each value at `path` starts (to give records a line: by
+ * default the elements of a top-level array), and where the first syntax error is with a readable
+ * problem, because engines disagree on their messages and some (JavaScriptCore, and V8 for
+ * unexpected tokens) give no position at all. A key met twice on the path is counted twice (where
+ * `JSON.parse` keeps the last): callers compare the count with the records they hold.
  */
-export function scanJson(text: string): JsonScan {
+export function scanJson(text: string, path: JsonPath = TOP_LEVEL_ELEMENTS): JsonScan {
   const starts: number[] = [];
   const stack: number[] = []; // 0x5b '[' or 0x7b '{'
+  // How many of the open containers lie on the path, and whether the key just read continues it.
+  let onPath = 0;
+  let keyOnPath = false;
   type Expect = 'value' | 'value-or-close' | 'key' | 'key-or-close' | 'colon' | 'comma-or-close' | 'end';
   let expect: Expect = 'value';
   let i = 0;
@@ -110,13 +113,21 @@ export function scanJson(text: string): JsonScan {
       case 'value':
       case 'value-or-close': {
         if (c === 0x5d && expect === 'value-or-close') {
+          if (onPath === stack.length) onPath--;
           stack.pop();
           i++;
           expect = afterValue();
           break;
         }
-        if (stack.length === 1 && stack[0] === 0x5b) starts.push(i);
+        const depth = stack.length;
+        const matches =
+          depth === 0 ||
+          (onPath === depth &&
+            depth <= path.length &&
+            (stack[depth - 1] === 0x5b ? path[depth - 1] === '*' : keyOnPath));
+        if (matches && depth === path.length) starts.push(i);
         if (c === 0x7b || c === 0x5b) {
+          if (matches && depth < path.length) onPath = depth + 1;
           stack.push(c);
           i++;
           expect = c === 0x7b ? 'key-or-close' : 'value-or-close';
@@ -145,6 +156,7 @@ export function scanJson(text: string): JsonScan {
       case 'key':
       case 'key-or-close': {
         if (c === 0x7d && expect === 'key-or-close') {
+          if (onPath === stack.length) onPath--;
           stack.pop();
           i++;
           expect = afterValue();
@@ -156,6 +168,10 @@ export function scanJson(text: string): JsonScan {
         }
         const end = scanString(i);
         if (typeof end !== 'number') return end;
+        if (onPath === stack.length && stack.length <= path.length) {
+          keyOnPath =
+            path[stack.length - 1] !== '*' && JSON.parse(text.slice(i, end)) === path[stack.length - 1];
+        }
         i = end;
         expect = 'colon';
         break;
@@ -172,6 +188,7 @@ export function scanJson(text: string): JsonScan {
           i++;
           expect = open === 0x5b ? 'value' : 'key';
         } else if (c === close) {
+          if (onPath === stack.length) onPath--;
           stack.pop();
           i++;
           expect = afterValue();
@@ -199,73 +216,8 @@ function locateError(text: string, error: unknown): { offset: number; problem: s
 
 // ─── Records ──────────────────────────────────────────────────────────────────────────────────────
 
-/** A string (or a finite number) as collapsed text; anything else or an empty string → null. */
-function text(value: unknown): string | null {
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value !== 'string') return null;
-  const collapsed = collapse(value);
-  return collapsed === '' ? null : collapsed;
-}
-
-/** Authors from an array of strings or `{ name }` objects, or from one string; `complete` is false if any entry was unusable. */
-function readAuthors(value: unknown): { authors: string[]; complete: boolean } {
-  if (value === undefined || value === null) return { authors: [], complete: true };
-  if (typeof value === 'string') return { authors: splitAuthors(value), complete: true };
-  if (!Array.isArray(value)) return { authors: [], complete: false };
-  const authors: string[] = [];
-  let complete = true;
-  for (const entry of value) {
-    const name = text(typeof entry === 'string' ? entry : isObject(entry) ? entry.name : undefined);
-    if (name === null) complete = false;
-    else authors.push(name);
-  }
-  return { authors, complete };
-}
-
-/**
- * One JSON value → the fields of a paper, or the reason it is skipped. `label` names the record in
- * messages.
- */
-function readRecord(
-  value: unknown,
-  label: string,
-): { fields: RecordFields; notices: string[] } | { skip: string } {
-  if (!isObject(value)) return { skip: `not an object (${label} is ${typeName(value)})` };
-  // The Hugging Face daily_papers API wraps each paper: { paper: { id, title, summary, … }, … }.
-  const record = !('title' in value) && isObject(value.paper) ? value.paper : value;
-
-  if (text(record.title) === null) {
-    let why = 'is missing';
-    if (typeof record.title === 'string') why = 'is empty';
-    else if (record.title !== undefined) why = `is ${typeName(record.title)}`;
-    return { skip: `no title (${label}: "title" ${why})` };
-  }
-
-  const notices: string[] = [];
-  const { authors, complete } = readAuthors(record.authors);
-  if (!complete) notices.push('some authors were not strings or { name } objects and were left out');
-  const year = [record.year, record.date, record.published, record.publishedAt].find(
-    (y) => (typeof y === 'number' || typeof y === 'string') && /(?<!\d)\d{4}(?!\d)/.test(String(y)),
-  );
-  // `id` and `url` fill in an id only when they unmistakably are one (RecordCollector reads the URL).
-  const id = text(record.id);
-  const fields: RecordFields = {
-    title: text(record.title),
-    abstract: text(record.abstract) ?? text(record.summary),
-    authors,
-    year: typeof year === 'number' || typeof year === 'string' ? year : null,
-    url: text(record.url),
-    doi: text(record.doi) ?? (id !== null && normalizeDoi(id) !== null ? id : null),
-    arxiv:
-      text(record.arxiv) ??
-      text(record.arxiv_id) ??
-      (id !== null && normalizeArxivId(id) !== null ? id : null),
-  };
-  return { fields, notices };
-}
-
-function collect(value: unknown, origin: string, label: string, out: RecordCollector): void {
-  const outcome = readRecord(value, label);
+/** Adds one record read as `outcome` (from `readWork` or a found work's `read`). */
+function collect(outcome: WorkReading, origin: string, label: string, out: RecordCollector): void {
   if ('skip' in outcome) {
     out.skip(origin, null, outcome.skip);
     return;
@@ -273,6 +225,50 @@ function collect(value: unknown, origin: string, label: string, out: RecordColle
   const paper = out.add(origin, label, outcome.fields);
   if (paper === null) return;
   for (const message of outcome.notices) out.notice(origin, `${label} "${shorten(paper.title)}" ${message}`);
+}
+
+/**
+ * The origins of records that start at `starts` (offsets in `text`, whose first line is
+ * `firstLine`), in one pass: `file:line`, with the column where a line holds several records.
+ */
+function originsOf(file: string, text: string, starts: readonly number[], firstLine: number): string[] {
+  const lines: number[] = [];
+  const columns: number[] = [];
+  let line = firstLine;
+  let lineStart = 0;
+  let at = 0;
+  for (const start of starts) {
+    for (let nl = text.indexOf('\n', at); nl !== -1 && nl < start; nl = text.indexOf('\n', nl + 1)) {
+      line++;
+      lineStart = nl + 1;
+      at = nl + 1;
+    }
+    lines.push(line);
+    columns.push(start - lineStart + 1);
+  }
+  const perLine = new Map<number, number>();
+  for (const l of lines) perLine.set(l, (perLine.get(l) ?? 0) + 1);
+  return lines.map((l, i) => ((perLine.get(l) ?? 0) > 1 ? `${file}:${l}:${columns[i]}` : `${file}:${l}`));
+}
+
+/** Where the elements of the list at `path` start in `text`, or none when they cannot be matched up. */
+function elementStarts(text: string, path: JsonPath, count: number): number[] {
+  const scan = scanJson(text, [...path, '*']);
+  return scan.ok && scan.starts.length === count ? scan.starts : [];
+}
+
+/** Reads a list of records numbered from `firstNumber`; a record without a start gets `fallback`. */
+function collectList(
+  works: readonly unknown[],
+  origins: readonly string[],
+  fallback: string,
+  firstNumber: number,
+  out: RecordCollector,
+): void {
+  works.forEach((work, index) => {
+    const label = `record ${firstNumber + index}`;
+    collect(readWork(work, label), origins[index] ?? fallback, label, out);
+  });
 }
 
 // ─── Parsers ──────────────────────────────────────────────────────────────────────────────────────
@@ -295,10 +291,30 @@ export function looksLikeJsonLines(text: string): boolean {
   return objects * 2 > lines;
 }
 
+function refuse(file: string, source: string, offset: number, problem: string): ParseError {
+  const { line, column } = lineColumn(source, offset);
+  return new ParseError(
+    `papermap/parse: ${file}: line ${line}, column ${column}: ${problem}`,
+    file,
+    line,
+    column,
+  );
+}
+
+/** A notice when a saved response is one page of a longer list: the other pages are not in the file. */
+function noticePage(origin: string, list: WorkList, out: RecordCollector): void {
+  if (list.total === null || list.total.count <= list.works.length) return;
+  out.notice(
+    origin,
+    `the response holds ${list.works.length} of the ${list.total.count} papers its query found ` +
+      `("${list.total.key}"); the others are on its further pages, not in this file`,
+  );
+}
+
 /**
- * A JSON array of paper objects (a single top-level object is read as one record). Throws
- * `ParseError` naming line and column when the file is not valid JSON: guessing where records
- * begin and end in a broken array would lose or merge records.
+ * A JSON array of records, a saved API response holding a list of them, or a lone record. Throws
+ * `ParseError` naming line and column when the file is not valid JSON (guessing where records begin
+ * and end in a broken array would lose or merge records) or holds no records at all.
  */
 export function parseJsonArray(file: string, source: string): ParseResult {
   let value: unknown;
@@ -316,52 +332,33 @@ export function parseJsonArray(file: string, source: string): ParseResult {
   }
 
   const first = source.search(/\S/);
-  let records: unknown[];
-  let starts: number[];
+  const out = new RecordCollector(file);
   if (Array.isArray(value)) {
-    records = value;
-    const scan = scanJson(source);
-    starts = scan.ok ? scan.starts : [];
-  } else if (isObject(value)) {
-    records = [value];
-    starts = [first];
-  } else {
-    const { line, column } = lineColumn(source, first);
-    throw new ParseError(
-      `papermap/parse: ${file}: line ${line}, column ${column}: expected a JSON array of paper objects, found ${typeName(value)}`,
-      file,
-      line,
-      column,
+    collectList(
+      value,
+      originsOf(file, source, elementStarts(source, [], value.length), 1),
+      `${file}:1`,
+      1,
+      out,
     );
+    return out.result();
   }
-
-  // Lines of every record start, in one pass; a column is added only where a line holds several.
-  const lines: number[] = [];
-  const columns: number[] = [];
-  let line = 1;
-  let lineStart = 0;
-  let at = 0;
-  for (const start of starts) {
-    for (let nl = source.indexOf('\n', at); nl !== -1 && nl < start; nl = source.indexOf('\n', nl + 1)) {
-      line++;
-      lineStart = nl + 1;
-      at = nl + 1;
-    }
-    lines.push(line);
-    columns.push(start - lineStart + 1);
+  if (!isObject(value)) {
+    throw refuse(file, source, first, `expected a JSON array of paper objects, found ${typeName(value)}`);
   }
-  const perLine = new Map<number, number>();
-  for (const l of lines) perLine.set(l, (perLine.get(l) ?? 0) + 1);
-
-  const result = new RecordCollector(file);
-  records.forEach((record, index) => {
-    const recordLine = lines[index];
-    let origin = `${file}:${recordLine ?? 1}`;
-    if (recordLine !== undefined && (perLine.get(recordLine) ?? 0) > 1) origin += `:${columns[index]}`;
-    const label = `record ${index + 1}`;
-    collect(record, origin, label, result);
-  });
-  return result.result();
+  const found = locateWorks(value);
+  if (found.kind === 'none') throw refuse(file, source, first, `the JSON object ${found.problem}`);
+  if (found.kind === 'work') {
+    const scan = found.path.length === 0 ? null : scanJson(source, found.path);
+    const start = scan?.ok && scan.starts.length === 1 ? scan.starts[0] : first;
+    collect(found.read('record 1'), originsOf(file, source, [start], 1)[0], 'record 1', out);
+    return out.result();
+  }
+  const origins = originsOf(file, source, elementStarts(source, found.path, found.works.length), 1);
+  const fallback = originsOf(file, source, [first], 1)[0];
+  noticePage(fallback, found, out);
+  collectList(found.works, origins, fallback, 1, out);
+  return out.result();
 }
 
 /** The title of a broken JSON line, when one can be recovered, so a person can find the record. */
@@ -377,27 +374,40 @@ function salvageTitle(line: string): string | null {
 }
 
 /**
- * JSON Lines: one JSON object per line; blank lines are ignored. A line that is not valid JSON is
- * skipped with the problem and its column, and the other lines are kept.
+ * JSON Lines: one JSON record per line; blank lines are ignored. A line that is not valid JSON is
+ * skipped with the problem and its column, and the other lines are kept. A line that holds a saved
+ * API response (`{"results": […]}`) gives each of its records, with its column.
  */
 export function parseJsonLines(file: string, source: string): ParseResult {
-  const result = new RecordCollector(file);
+  const out = new RecordCollector(file);
   const lines = source.split(/\r\n|\r|\n/);
   let recordNumber = 0;
   lines.forEach((raw, index) => {
     if (raw.trim() === '') return;
-    recordNumber++;
     const origin = `${file}:${index + 1}`;
-    const label = `record ${recordNumber}`;
     let value: unknown;
     try {
       value = JSON.parse(raw);
     } catch (error) {
       const { offset, problem } = locateError(raw, error);
-      result.skip(origin, salvageTitle(raw), `invalid JSON: ${problem} (${label}, column ${offset + 1})`);
+      recordNumber++;
+      out.skip(
+        origin,
+        salvageTitle(raw),
+        `invalid JSON: ${problem} (record ${recordNumber}, column ${offset + 1})`,
+      );
       return;
     }
-    collect(value, origin, label, result);
+    const found = isObject(value) ? locateWorks(value) : null;
+    if (found?.kind === 'list') {
+      const origins = originsOf(file, raw, elementStarts(raw, found.path, found.works.length), index + 1);
+      noticePage(origin, found, out);
+      collectList(found.works, origins, origin, recordNumber + 1, out);
+      recordNumber += found.works.length;
+      return;
+    }
+    const label = `record ${++recordNumber}`;
+    collect(found?.kind === 'work' ? found.read(label) : readWork(value, label), origin, label, out);
   });
-  return result.result();
+  return out.result();
 }

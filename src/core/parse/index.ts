@@ -10,10 +10,15 @@
  */
 
 import type { Paper, ParseResult, RecordNotice, SkippedRecord } from '../types';
+import { looksLikeBibtex, parseBibtex } from './bibtex';
+import { looksLikeCsv, looksLikeTsv, parseCsv, parseTsv } from './csv';
 import { decodeFile } from './decode';
 import { ParseError } from './errors';
 import { parseHfDaily } from './hf-daily';
 import { looksLikeJsonLines, parseJsonArray, parseJsonLines } from './json';
+import { looksLikeMedline, parseMedline } from './medline';
+import { looksLikeRis, parseRis } from './ris';
+import { looksLikeWos, parseWos } from './wos';
 
 export { ParseError } from './errors';
 
@@ -42,6 +47,13 @@ interface FormatParser {
  * Plain text that matches nothing else is read as a daily-papers dump.
  */
 const FORMATS = {
+  bibtex: {
+    title: 'BibTeX/BibLaTeX',
+    priority: 10,
+    sniff: looksLikeBibtex,
+    extensions: ['.bib', '.bibtex', '.biblatex'],
+    parse: parseBibtex,
+  },
   jsonl: {
     title: 'JSON Lines',
     priority: 50,
@@ -52,10 +64,47 @@ const FORMATS = {
   json: {
     title: 'JSON',
     priority: 60,
-    // An array of objects (or an empty one), or a lone object. "[Re] A title" is not JSON.
-    sniff: (text) => /^\s*(?:\[\s*[{\]]|\{)/.test(text),
+    // An array of objects (or an empty one, or Semantic Scholar's batch answer, which starts with
+    // null for an id it did not find), or a lone object. "[Re] A title" is not JSON.
+    sniff: (text) => /^\s*(?:\[\s*(?:[{\]]|null\s*[,\]])|\{)/.test(text),
     extensions: ['.json'],
     parse: parseJsonArray,
+  },
+  wos: {
+    title: 'Web of Science plain text',
+    priority: 20,
+    sniff: looksLikeWos,
+    extensions: ['.ciw', '.isi'],
+    parse: parseWos,
+  },
+  medline: {
+    title: 'PubMed/MEDLINE',
+    priority: 25,
+    sniff: looksLikeMedline,
+    extensions: ['.nbib', '.medline'],
+    parse: parseMedline,
+  },
+  ris: {
+    title: 'RIS',
+    priority: 30,
+    sniff: looksLikeRis,
+    extensions: ['.ris'],
+    parse: parseRis,
+  },
+  csv: {
+    title: 'CSV',
+    priority: 70,
+    sniff: looksLikeCsv,
+    extensions: ['.csv'],
+    parse: parseCsv,
+  },
+  tsv: {
+    title: 'TSV (tab-separated)',
+    priority: 71,
+    // A Web of Science tab-delimited `.txt` is recognised by its header (`PT\tAU\t…\tTI\t…`).
+    sniff: looksLikeTsv,
+    extensions: ['.tsv', '.tab'],
+    parse: parseTsv,
   },
   'hf-daily': {
     title: 'Hugging Face daily-papers page',

@@ -8,8 +8,10 @@
 
 import type { Paper, ParseResult, RecordNotice, SkippedRecord } from '../types';
 import {
+  arxivIdInDoi,
   collapse,
   idsInUrl,
+  isAbstractPlaceholder,
   newPaper,
   normalizeArxivId,
   normalizeDoi,
@@ -47,7 +49,9 @@ export class RecordCollector {
    */
   add(origin: string, label: string, fields: RecordFields): Paper | null {
     const title = clean(fields.title);
-    const abstract = clean(fields.abstract);
+    // A database's "[No abstract available]" is no text of the paper's own.
+    const written = clean(fields.abstract);
+    const abstract = isAbstractPlaceholder(written) ? '' : written;
     if (title === '') {
       const reason =
         abstract === ''
@@ -82,6 +86,8 @@ export class RecordCollector {
       paper[field] = normalize(raw);
       if (paper[field] === null) notices.push(`${name} "${raw}" ${problem} and was ignored`);
     }
+    // DataCite registers every arXiv paper as 10.48550/arXiv.<id>.
+    if (paper.doi !== null) paper.arxiv ??= arxivIdInDoi(paper.doi);
     if (paper.url !== null) {
       const fromUrl = idsInUrl(paper.url);
       paper.doi ??= fromUrl.doi;

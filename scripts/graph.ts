@@ -1,42 +1,49 @@
 /**
- * `npm run graph -- <files…> --out public/graph.json [options]`: builds the graph JSON of a set of
- * papers. Exit codes: 0 done, 1 internal error, 2 bad usage, 3 bad input.
+ * `npm run graph -- <files…> [--out FILE] [options]`: builds the graph JSON of a set of papers.
+ * Exit codes: 0 done, 1 internal error, 2 bad usage, 3 bad input.
  */
 import { availableParallelism } from 'node:os';
-import { buildGraphFile } from './lib/build';
-import { InputError, readFiles } from './lib/input';
-import { readPipelineOptions, UsageError } from './lib/options';
+import { FORMAT_NAMES, formatTitle } from '../src/core/parse';
+import { DEFAULTS, validateOptions } from '../src/core/pipeline';
+import { buildGraphFile, parseInputs } from './lib/build';
+import { InputError, sourceOf } from './lib/input';
+import { formatHelp, optionsHelp, readBuildOptions, UsageError, wrapList } from './lib/options';
+import { checkOutput, removeStaleTemps } from './lib/output';
+import { userDirectory } from './lib/paths';
 
 export const HELP = `papermap graph: build the related-paper graph of a set of papers
 
 usage: npm run graph -- <files…> [--out FILE] [options]
 
-Files are the Hugging Face daily-papers page dump (.txt), a JSON array (.json) or JSON Lines
-(.jsonl) of {title, abstract, authors?, year?, url?, doi?, arxiv?}; any of them may be gzipped (.gz).
+Files may be any mix of
+${wrapList(FORMAT_NAMES.map(formatTitle), 2)}
+each read as the format its content shows (else its name says), unless --format says otherwise;
+any of them may be gzipped. Paths are relative to the directory you ran npm in.
 
-  --out FILE            where to write the graph JSON (default public/graph.json)
+  --out FILE            where to write the graph JSON (default graph.json, where you ran npm)
   --workers N           worker threads for the text and similarity stages (default ${availableParallelism()}, the cores)
   --quiet               no progress bar and no summary
   --help                this text
-${'' /* pipeline options follow */}`;
+`;
+
+const DEFAULT_OUT = 'graph.json';
 
 async function main(argv: string[]): Promise<number> {
-  let options: ReturnType<typeof readPipelineOptions>['options'];
-  let rest: string[];
+  let build: ReturnType<typeof readBuildOptions>;
   try {
-    ({ options, rest } = readPipelineOptions(argv));
+    build = readBuildOptions(argv);
   } catch (error) {
     return usage((error as Error).message);
   }
   const files: string[] = [];
-  let out = 'public/graph.json';
+  let out = DEFAULT_OUT;
   let workers = availableParallelism();
   let quiet = false;
+  const { rest } = build;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--help' || arg === '-h') {
-      const { optionsHelp } = await import('./lib/options');
-      process.stdout.write(`${HELP}${optionsHelp()}\n`);
+      process.stdout.write(`${HELP}${formatHelp()}\n${optionsHelp()}\n`);
       return 0;
     }
     if (arg === '--out' || arg === '-o') {
@@ -54,17 +61,43 @@ async function main(argv: string[]): Promise<number> {
   }
   if (files.length === 0) return usage('no input files given');
 
+  // Everything that can be wrong with the command line is found before the first file is read.
+  const base = userDirectory();
+  let outPath: string;
   try {
-    const inputs = readFiles(files);
-    await buildGraphFile({ inputs, out, options, workers, quiet, source: files.join(', ') });
-    return 0;
+    validateOptions({ ...DEFAULTS, ...build.options });
+    outPath = checkOutput(out, files, base);
   } catch (error) {
     if (error instanceof UsageError) return usage(error.message);
+    if (error instanceof RangeError && error.message.startsWith('papermap:')) return usage(error.message);
+    throw error;
+  }
+  for (const temp of removeStaleTemps(outPath))
+    if (!quiet) process.stderr.write(`papermap graph: removed ${temp}, left by a run that was stopped\n`);
+
+  try {
+    const inputs = await parseInputs(files, base, build.format);
+    await buildGraphFile({
+      ...inputs,
+      out: outPath,
+      outName: out,
+      options: build.options,
+      workers,
+      quiet,
+      source: sourceOf(files),
+    });
+    return 0;
+  } catch (error) {
     if (error instanceof InputError) {
-      process.stderr.write(`papermap graph: ${error.message}\n`);
+      for (const problem of error.problems) process.stderr.write(`papermap graph: ${problem}\n`);
       return 3;
     }
-    if (error instanceof RangeError && error.message.startsWith('papermap:')) return usage(error.message);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EROFS' || code === 'ENOSPC' || code === 'ENOTDIR') {
+      // The output was checked at the start; it can still fail if the disk fills or a directory changes.
+      process.stderr.write(`papermap graph: cannot write ${out}: ${(error as Error).message}\n`);
+      return 2;
+    }
     throw error;
   }
 }

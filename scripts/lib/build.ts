@@ -3,30 +3,57 @@
  * bar on stderr, write the graph JSON atomically, and print a summary.
  */
 import { SingleBar } from 'cli-progress';
-import { type InputFile, ParseError, parseFiles } from '../../src/core/parse';
+import { type FormatName, type ParsedFiles, parseFiles } from '../../src/core/parse';
 import { buildGraph, type GraphOptions } from '../../src/core/pipeline';
-import type {
-  PapermapGraphJSON,
-  Progress,
-  RecordNotice,
-  SkippedRecord,
-  StageName,
-} from '../../src/core/types';
-import { InputError, writeAtomically } from './input';
+import type { PapermapGraphJSON, Progress, StageName } from '../../src/core/types';
+import { InputError, readFiles } from './input';
+import { writeAtomically } from './output';
+import { summary, withoutModule } from './summary';
 import { WorkerRunner } from './worker-runner';
 
-export interface BuildFileRequest {
-  inputs: InputFile[];
+/** How many reasons a "no papers found" error lists. */
+const REASON_LIMIT = 40;
+
+export interface ParsedInputs {
+  parsed: ParsedFiles;
+  parseMs: number;
+}
+
+/**
+ * Reads and parses the input files (paths resolved against `base`). Every file that cannot be read
+ * at all (missing, binary, broken as a whole) is an InputError, one line per file, before any
+ * pipeline work; so is a set of files with no papers in it.
+ */
+export async function parseInputs(
+  paths: readonly string[],
+  base: string,
+  format: FormatName | undefined,
+): Promise<ParsedInputs> {
+  const started = performance.now();
+  const { files, unreadable } = readFiles(paths, base);
+  const parsed = await parseFiles(files, format === undefined ? {} : { format });
+  const problems = [...unreadable, ...parsed.failed.map((error) => withoutModule(error.message))];
+  if (problems.length > 0) throw new InputError(problems);
+  if (parsed.papers.length === 0) {
+    const why = [
+      ...parsed.skipped.map((s) => `${s.origin}: ${s.reason}`),
+      ...parsed.notices.map((n) => withoutModule(n.message)),
+    ];
+    const listed = why.length > 0 ? `\n  ${why.slice(0, REASON_LIMIT).join('\n  ')}` : '';
+    throw new InputError(`no papers found in ${paths.join(', ')}${listed}`);
+  }
+  return { parsed, parseMs: performance.now() - started };
+}
+
+export interface BuildFileRequest extends ParsedInputs {
+  /** Resolved path to write; `outName` is how the user named it, for messages. */
   out: string;
+  outName: string;
   options: Partial<GraphOptions>;
   workers: number;
   quiet: boolean;
   source: string;
 }
-
-/** How many skipped records and notices the summary lists before pointing at the JSON. */
-const LIST_LIMIT = 40;
-const CLUSTER_LIMIT = 30;
 
 function progressReporter(quiet: boolean): { report: (p: Progress) => void; stop: () => void } {
   if (quiet) return { report: () => {}, stop: () => {} };
@@ -61,80 +88,8 @@ function progressReporter(quiet: boolean): { report: (p: Progress) => void; stop
   };
 }
 
-function listRecords(
-  title: string,
-  items: ReadonlyArray<SkippedRecord | RecordNotice>,
-  out: string,
-): string[] {
-  if (items.length === 0) return [];
-  const lines = [`${title} (${items.length}):`];
-  for (const item of items.slice(0, LIST_LIMIT)) {
-    // A notice's message names its file and line itself; a skipped record's origin is put first.
-    lines.push(
-      'reason' in item
-        ? `  ${item.origin}: ${item.reason}${item.title ? ` — "${item.title.slice(0, 60)}"` : ''}`
-        : `  ${item.message.replace(/^papermap\/parse: /, '')}`,
-    );
-  }
-  if (items.length > LIST_LIMIT)
-    lines.push(
-      `  … and ${items.length - LIST_LIMIT} more${'reason' in items[0] ? ` (all in stats.skipped of ${out})` : ''}`,
-    );
-  return lines;
-}
-
-export function summary(
-  graph: PapermapGraphJSON,
-  read: number,
-  notices: RecordNotice[],
-  timings: Record<string, number>,
-  out: string,
-): string {
-  const { stats, clusters } = graph.attributes;
-  const lines = [
-    `papermap graph: wrote ${out}`,
-    `  records read   ${read}`,
-    `  papers (nodes) ${stats.papers}`,
-    `  skipped        ${stats.skipped.length}`,
-    `  vocabulary     ${stats.vocabulary} terms`,
-    `  edges          ${stats.edges}`,
-    `  clusters       ${stats.clusters}, modularity ${stats.modularity}`,
-    ...listRecords('skipped records', stats.skipped, out),
-    ...listRecords('notices', notices, out),
-    'clusters:',
-    ...clusters
-      .slice(0, CLUSTER_LIMIT)
-      .map((c) => `  ${String(c.id).padStart(3)}  ${String(c.size).padStart(6)}  ${c.label}`),
-    ...(clusters.length > CLUSTER_LIMIT
-      ? [`  … and ${clusters.length - CLUSTER_LIMIT} smaller clusters`]
-      : []),
-    `time: ${Object.entries(timings)
-      .map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(2)} s`)
-      .join(', ')}`,
-  ];
-  return `${lines.join('\n')}\n`;
-}
-
 export async function buildGraphFile(request: BuildFileRequest): Promise<PapermapGraphJSON> {
-  const started = performance.now();
-  let parsed: ReturnType<typeof parseFiles>;
-  try {
-    parsed = parseFiles(request.inputs);
-  } catch (error) {
-    if (error instanceof ParseError) throw new InputError(error.message);
-    throw error;
-  }
-  const parseMs = performance.now() - started;
-  const read = parsed.papers.length + parsed.skipped.length;
-  if (parsed.papers.length === 0) {
-    const why = [
-      ...parsed.skipped.map((s) => `${s.origin}: ${s.reason}`),
-      ...parsed.notices.map((n) => `${n.origin}: ${n.message}`),
-    ];
-    throw new InputError(
-      `no papers found in ${request.source}${why.length ? `\n  ${why.slice(0, LIST_LIMIT).join('\n  ')}` : ''}`,
-    );
-  }
+  const { parsed } = request;
   const runner = new WorkerRunner(request.workers);
   const progress = progressReporter(request.quiet);
   try {
@@ -148,7 +103,13 @@ export async function buildGraphFile(request: BuildFileRequest): Promise<Paperma
     writeAtomically(request.out, result.text);
     if (!request.quiet) {
       process.stdout.write(
-        summary(result.graph, read, parsed.notices, { parse: parseMs, ...result.timings }, request.out),
+        summary({
+          graph: result.graph,
+          files: parsed.files,
+          notices: parsed.notices,
+          timings: { parse: request.parseMs, ...result.timings },
+          out: request.outName,
+        }),
       );
     }
     return result.graph;

@@ -1,10 +1,13 @@
 /**
- * Is a generated file (the default graph) still up to date with the files it is made from?
- * `judgeFreshness` decides from modification times alone, so it is pure and tested with tables;
- * `checkFreshness` reads those times from disk, walking directories given as inputs.
+ * Is a built graph still what would be built now? It is when it was built from the same files with
+ * the same options (what it records in `attributes.source` and `attributes.params`) and nothing it
+ * was made from (the input files, the pipeline code) changed since. `judgeFreshness` (times) and
+ * `judgeRecord` (source and options) decide from plain values, so they are pure and tested with
+ * tables; `checkFreshness` reads those values from disk, walking directories given as inputs.
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type GraphHeader, readBuildHeader } from './graph-file';
 
 /** A file and what `stat` said about it. */
 export interface FileStamp {
@@ -46,6 +49,40 @@ export function judgeFreshness(
   }
   const count = `${inputs.length} input${inputs.length === 1 ? '' : 's'}`;
   return { fresh: true, reason: `newer than its ${count}` };
+}
+
+/** What a graph should have been built from: its `source` and every option in its `params`. */
+export interface BuildRecord {
+  source: string;
+  params: Readonly<Record<string, number | boolean | string>>;
+}
+
+const shown = (value: unknown): string => (value === undefined ? 'not recorded' : JSON.stringify(value));
+
+/**
+ * Whether the graph's record of how it was built (null: it records none, or is no papermap graph)
+ * says it was built from the source and with every option asked for now.
+ */
+export function judgeRecord(recorded: GraphHeader | null, asked: BuildRecord): Freshness {
+  if (recorded === null) return { fresh: false, reason: 'it does not record what it was built from' };
+  if (recorded.source !== asked.source) {
+    return {
+      fresh: false,
+      reason: `it was built from ${shown(recorded.source)}, not ${shown(asked.source)}`,
+    };
+  }
+  const params = recorded.params as Readonly<Record<string, unknown>>;
+  const differ = Object.keys(asked.params).filter((name) => !Object.is(params[name], asked.params[name]));
+  if (differ.length > 0) {
+    const [first] = differ;
+    const more =
+      differ.length > 1 ? ` (and ${differ.length - 1} more option${differ.length === 2 ? '' : 's'})` : '';
+    return {
+      fresh: false,
+      reason: `it was built with ${first} = ${shown(params[first])}, not ${shown(asked.params[first])}${more}`,
+    };
+  }
+  return { fresh: true, reason: 'built from the same source with the same options' };
 }
 
 /** `stat` a file, or null when it does not exist. */
@@ -90,8 +127,18 @@ export async function stampTree(
   return { stamps, missing };
 }
 
-/** Whether `output` is up to date with `inputs` (files or directories), read from disk. */
-export async function checkFreshness(output: string, inputs: readonly string[]): Promise<Freshness> {
+/**
+ * Whether `output` is up to date with `inputs` (files or directories), read from disk, and, when
+ * `asked` is given, records that it was built from that source with those options.
+ */
+export async function checkFreshness(
+  output: string,
+  inputs: readonly string[],
+  asked?: BuildRecord,
+): Promise<Freshness> {
   const [stamp, tree] = await Promise.all([stampFile(output), stampTree(inputs)]);
-  return judgeFreshness(stamp, tree.stamps, tree.missing);
+  const byTime = judgeFreshness(stamp, tree.stamps, tree.missing);
+  if (!byTime.fresh || asked === undefined) return byTime;
+  const byRecord = judgeRecord(await readBuildHeader(output), asked);
+  return byRecord.fresh ? { fresh: true, reason: `${byTime.reason}, ${byRecord.reason}` } : byRecord;
 }

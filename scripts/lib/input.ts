@@ -1,45 +1,52 @@
 /**
- * Reading input files and writing outputs for the command-line tools: the file system stays here,
- * out of src/core.
+ * Reading input files for the command-line tools: the file system stays here, out of src/core.
+ * Bytes are passed on as read; src/core/parse finds gzip, the encoding and the format itself.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { InputFile } from '../../src/core/parse';
 
-/** A problem with the input (a file missing, unreadable or broken): exit code 3. */
-export class InputError extends Error {}
+/** A problem with the input (files missing, unreadable or broken): exit code 3. One line per problem. */
+export class InputError extends Error {
+  readonly problems: readonly string[];
 
-/** Reads each file as bytes; a `.gz` file is unzipped and parsed under its name without `.gz`. */
-export function readFiles(paths: readonly string[]): InputFile[] {
-  return paths.map((path) => {
-    let bytes: Uint8Array;
+  constructor(problems: string | readonly string[]) {
+    const list = typeof problems === 'string' ? [problems] : problems;
+    super(list.join('\n'));
+    this.problems = list;
+  }
+}
+
+/** What a graph records as its source: the files as the user named them. */
+export function sourceOf(paths: readonly string[]): string {
+  return paths.join(', ');
+}
+
+/**
+ * Reads each file (resolved against `base`) as bytes, named as given so messages use the user's
+ * own words. Every file that cannot be read gets its message in `unreadable`, not only the first.
+ */
+export function readFiles(
+  paths: readonly string[],
+  base: string,
+): { files: InputFile[]; unreadable: string[] } {
+  const files: InputFile[] = [];
+  const problems: string[] = [];
+  for (const path of paths) {
     try {
-      bytes = readFileSync(path);
+      files.push({ name: path, bytes: readFileSync(resolve(base, path)) });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const why =
-        code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
-      throw new InputError(`${path}: cannot read: ${why}`);
+        code === 'ENOENT'
+          ? 'no such file'
+          : code === 'EISDIR'
+            ? 'is a directory'
+            : code === 'EACCES'
+              ? 'permission denied'
+              : (error as Error).message;
+      problems.push(`${path}: cannot read: ${why}`);
     }
-    if (!path.endsWith('.gz')) return { name: path, bytes };
-    try {
-      return { name: path.slice(0, -3), bytes: gunzipSync(bytes) };
-    } catch (error) {
-      throw new InputError(`${path}: not a valid gzip file (${(error as Error).message})`);
-    }
-  });
-}
-
-/** Writes `text` to `path` through a temporary file and a rename, so no half-written file is left. */
-export function writeAtomically(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temp, text);
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
   }
+  return { files, unreadable: problems };
 }

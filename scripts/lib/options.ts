@@ -1,7 +1,9 @@
 /**
- * Command-line options of the pipeline, shared by `graph`, `eval` and `bench`: each maps to one
- * field of GraphOptions, with its default shown in --help.
+ * Command-line options of the pipeline, shared by `graph`, `start`, `eval` and `bench`: each maps
+ * to one field of GraphOptions, with its default shown in --help; and `--format`, which forces how
+ * the input files are read.
  */
+import { FORMAT_NAMES, type FormatName, isFormatName } from '../../src/core/parse';
 import { DEFAULTS, type GraphOptions } from '../../src/core/pipeline';
 
 export interface OptionSpec {
@@ -50,6 +52,18 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     kind: 'boolean',
     help: 'add bigrams of adjacent content words (--no-bigrams to turn off)',
   },
+  {
+    flag: 'candidate-max-df',
+    field: 'candidateMaxDf',
+    kind: 'number',
+    help: 'terms in more papers than this find no neighbour candidates (≥ the paper count: exhaustive)',
+  },
+  {
+    flag: 'candidates',
+    field: 'candidates',
+    kind: 'integer',
+    help: 'candidates per paper, best by their rarer shared terms, that get an exact score',
+  },
 ];
 
 export class UsageError extends Error {}
@@ -87,6 +101,71 @@ export function readPipelineOptions(args: readonly string[]): {
     record[spec.field] = value;
   }
   return { options, rest };
+}
+
+/** The options that decide what graph is built from a set of files: the pipeline's and `--format`. */
+export interface BuildOptions {
+  options: Partial<GraphOptions>;
+  format: FormatName | undefined;
+}
+
+/** Reads the pipeline options and `--format NAME` from `args`; returns them and the other args. */
+export function readBuildOptions(args: readonly string[]): BuildOptions & { rest: string[] } {
+  const { options, rest: others } = readPipelineOptions(args);
+  let format: FormatName | undefined;
+  const rest: string[] = [];
+  for (let i = 0; i < others.length; i++) {
+    const arg = others[i];
+    if (arg !== '--format' && !arg.startsWith('--format=')) {
+      rest.push(arg);
+      continue;
+    }
+    const next = others[i + 1];
+    const value =
+      arg !== '--format' ? arg.slice('--format='.length) : next?.startsWith('--') ? undefined : others[++i];
+    if (value === undefined || value === '')
+      throw new UsageError(`--format needs a format name: ${FORMAT_NAMES.join(', ')}`);
+    if (!isFormatName(value))
+      throw new UsageError(`--format must be one of ${FORMAT_NAMES.join(', ')}, got "${value}"`);
+    format = value;
+  }
+  return { options, format, rest };
+}
+
+/** The command-line arguments that ask for `build` again, as `readBuildOptions` reads them. */
+export function buildOptionArgs(build: BuildOptions): string[] {
+  const args: string[] = [];
+  for (const spec of OPTION_SPECS) {
+    const value = build.options[spec.field];
+    if (value === undefined) continue;
+    if (spec.kind === 'boolean') args.push(value ? `--${spec.flag}` : `--no-${spec.flag}`);
+    else args.push(`--${spec.flag}=${String(value)}`);
+  }
+  if (build.format !== undefined) args.push(`--format=${build.format}`);
+  return args;
+}
+
+/** `items` joined with commas, broken into lines of at most `width` characters, each indented. */
+export function wrapList(items: readonly string[], indent: number, width = 100): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const [i, item] of items.entries()) {
+    const word = i < items.length - 1 ? `${item},` : item;
+    if (line !== '' && indent + line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines.map((l) => `${' '.repeat(indent)}${l}`).join('\n');
+}
+
+export function formatHelp(): string {
+  return [
+    `  ${'--format NAME'.padEnd(22)}read every file as this format (default: each file's format is found from`,
+    `${' '.repeat(24)}its content, then its name), one of:`,
+    wrapList(FORMAT_NAMES, 24),
+  ].join('\n');
 }
 
 export function optionsHelp(): string {

@@ -2,7 +2,16 @@ import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkFreshness, type FileStamp, judgeFreshness, stampTree } from '../../scripts/lib/freshness';
+import {
+  type BuildRecord,
+  checkFreshness,
+  type FileStamp,
+  judgeFreshness,
+  judgeRecord,
+  stampTree,
+} from '../../scripts/lib/freshness';
+import type { GraphHeader } from '../../scripts/lib/graph-file';
+import { cliGraphText } from './helpers';
 
 const stamp = (path: string, mtimeMs: number, size = 10): FileStamp => ({ path, mtimeMs, size });
 
@@ -62,6 +71,79 @@ describe('judgeFreshness', () => {
   });
 });
 
+describe('judgeRecord', () => {
+  const asked: BuildRecord = {
+    source: 'refs.bib, scopus.csv',
+    params: { k: 5, minSimilarity: 0.05, bigrams: true },
+  };
+  const built = (source: string, params: Record<string, number | boolean | string>): GraphHeader => ({
+    format: 'papermap-graph',
+    source,
+    params: params as GraphHeader['params'],
+  });
+
+  it.each([
+    // name, recorded, fresh, reason
+    ['nothing recorded', null, false, 'it does not record what it was built from'],
+    [
+      'same source and options',
+      built('refs.bib, scopus.csv', { k: 5, minSimilarity: 0.05, bigrams: true }),
+      true,
+      'built from the same source with the same options',
+    ],
+    [
+      'options in another order, and one the build did not ask about',
+      built('refs.bib, scopus.csv', { bigrams: true, seed: 9, minSimilarity: 0.05, k: 5 }),
+      true,
+      'built from the same source with the same options',
+    ],
+    [
+      'other files',
+      built('refs.bib', { k: 5, minSimilarity: 0.05, bigrams: true }),
+      false,
+      'it was built from "refs.bib", not "refs.bib, scopus.csv"',
+    ],
+    [
+      'the same files in another order',
+      built('scopus.csv, refs.bib', { k: 5, minSimilarity: 0.05, bigrams: true }),
+      false,
+      'it was built from "scopus.csv, refs.bib", not "refs.bib, scopus.csv"',
+    ],
+    [
+      'one option differs',
+      built('refs.bib, scopus.csv', { k: 3, minSimilarity: 0.05, bigrams: true }),
+      false,
+      'it was built with k = 3, not 5',
+    ],
+    [
+      'a boolean differs',
+      built('refs.bib, scopus.csv', { k: 5, minSimilarity: 0.05, bigrams: false }),
+      false,
+      'it was built with bigrams = false, not true',
+    ],
+    [
+      'two options differ, the first named',
+      built('refs.bib, scopus.csv', { k: 8, minSimilarity: 0.1, bigrams: true }),
+      false,
+      'it was built with k = 8, not 5 (and 1 more option)',
+    ],
+    [
+      'an option not recorded',
+      built('refs.bib, scopus.csv', { k: 5, bigrams: true }),
+      false,
+      'it was built with minSimilarity = not recorded, not 0.05',
+    ],
+    [
+      'a number recorded as a string',
+      built('refs.bib, scopus.csv', { k: '5', minSimilarity: 0.05, bigrams: true }),
+      false,
+      'it was built with k = "5", not 5',
+    ],
+  ] as const)('%s', (_name, recorded, fresh, reason) => {
+    expect(judgeRecord(recorded, asked)).toEqual({ fresh, reason });
+  });
+});
+
 describe('checkFreshness on disk', () => {
   let dir = '';
   const at = (seconds: number) => new Date(Date.UTC(2024, 2, 20, 12, 0, seconds));
@@ -109,6 +191,30 @@ describe('checkFreshness on disk', () => {
       fresh: false,
       reason: `${changed} changed since it was built`,
     });
+  });
+
+  it('with a record asked for, is stale when the graph on disk records other options or none', async () => {
+    const data = await file('data.txt', 1);
+    const graph = (params: Record<string, number>) => cliGraphText('data.txt', params);
+    const output = await file('graph.json', 10, graph({ k: 5 }));
+    const asked = { source: 'data.txt', params: { k: 5 } };
+    expect(await checkFreshness(output, [data], asked)).toEqual({
+      fresh: true,
+      reason: 'newer than its 1 input, built from the same source with the same options',
+    });
+    await file('graph.json', 10, graph({ k: 3 }));
+    expect(await checkFreshness(output, [data], asked)).toEqual({
+      fresh: false,
+      reason: 'it was built with k = 3, not 5',
+    });
+    await file('graph.json', 10, '[{"title": "papers, not a graph"}]');
+    expect(await checkFreshness(output, [data], asked)).toEqual({
+      fresh: false,
+      reason: 'it does not record what it was built from',
+    });
+    // Times are looked at first: a changed input is named even when the record differs too.
+    await file('data.txt', 20);
+    expect((await checkFreshness(output, [data], asked)).reason).toBe(`${data} changed since it was built`);
   });
 
   it('is stale when an input is missing, so the builder gets to report it', async () => {

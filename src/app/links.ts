@@ -3,13 +3,16 @@
  */
 import type { PaperNodeAttributes } from '../core/types';
 
-/** Where to read the paper: its own URL when that is http(s), else its DOI or arXiv page. */
+/** Where to read the paper: its own URL when that is http(s), else its DOI, arXiv or PubMed page. */
 export function paperLink(paper: PaperNodeAttributes): { href: string; text: string } | null {
   const url = paper.url ? webUrl(paper.url) : null;
   if (url) return { href: url.href, text: url.hostname };
   if (paper.doi) return { href: `https://doi.org/${encodeURI(paper.doi)}`, text: `doi:${paper.doi}` };
   if (paper.arxiv) {
     return { href: `https://arxiv.org/abs/${encodeURIComponent(paper.arxiv)}`, text: `arXiv:${paper.arxiv}` };
+  }
+  if (paper.pmid && /^\d+$/.test(paper.pmid)) {
+    return { href: `https://pubmed.ncbi.nlm.nih.gov/${paper.pmid}/`, text: `PMID:${paper.pmid}` };
   }
   return null;
 }

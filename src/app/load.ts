@@ -130,7 +130,7 @@ export function checkGraph(json: unknown, url: string): PapermapGraphJSON {
     strings(paper.authors, `${path}.authors`);
     strings(paper.terms, `${path}.terms`);
     nullable(number)(paper.year ?? null, `${path}.year`);
-    for (const link of ['url', 'doi', 'arxiv'] as const)
+    for (const link of ['url', 'doi', 'arxiv', 'pmid'] as const)
       nullable(string)(paper[link] ?? null, `${path}.${link}`);
     const cluster = number(paper.cluster, `${path}.cluster`);
     if (!clusterIds.has(cluster))

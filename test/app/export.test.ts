@@ -14,7 +14,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { citationKeys, exportBibTeX } from '../../src/app/export/bibtex';
 import { CSV_COLUMNS, exportCSV } from '../../src/app/export/csv';
 import { downloadText } from '../../src/app/export/download';
-import { xmlSafe } from '../../src/app/export/escape';
+import { paperUrl, xmlSafe } from '../../src/app/export/escape';
 import { exportGEXF } from '../../src/app/export/gexf';
 import { exportGraphJSON, viewGraphJSON } from '../../src/app/export/graph-json';
 import { exportGraphML } from '../../src/app/export/graphml';
@@ -106,6 +106,20 @@ const elementNames = (doc: Document): Set<string> =>
 
 const colorOf = (graph: PapermapGraphJSON, cluster: number): string =>
   graph.attributes.clusters.find((c) => c.id === cluster)?.color as string;
+
+describe('PubMed ids', () => {
+  it('travel to CSV, GEXF, GraphML and BibTeX, and give a link when nothing else does', () => {
+    const graph: PapermapGraphJSON = structuredClone(main);
+    const node = graph.nodes[0];
+    Object.assign(node.attributes, { pmid: '31452104', url: null, doi: null, arxiv: null });
+    const [header, first] = parseCsv(exportCSV({ graph }).slice(1));
+    expect(first[header.indexOf('pmid')]).toBe('31452104');
+    expect(parseGexf(Graph, exportGEXF({ graph })).getNodeAttribute(node.key, 'pmid')).toBe('31452104');
+    expect(parseGraphml(Graph, exportGraphML({ graph })).getNodeAttribute(node.key, 'pmid')).toBe('31452104');
+    expect(exportBibTeX({ graph }, node.attributes.cluster)).toContain('pmid = {31452104}');
+    expect(paperUrl(node.attributes)).toBe('https://pubmed.ncbi.nlm.nih.gov/31452104/');
+  });
+});
 
 describe('exportView', () => {
   it('keeps the given nodes, and of the given edges those among them, in graph order', () => {
@@ -219,7 +233,7 @@ describe('GEXF', () => {
       expected.color = paper.cluster === 1 ? 'rgb(136,136,136)' : `rgb(${r},${g},${b})`;
       if (paper.year !== null) expected.year = paper.year;
       if (paper.authors.length > 0) expected.authors = paper.authors.join('; ');
-      for (const field of ['url', 'doi', 'arxiv'] as const)
+      for (const field of ['url', 'doi', 'arxiv', 'pmid'] as const)
         if (paper[field] !== null) expected[field] = paper[field];
       expect(graph.getNodeAttributes(key)).toEqual(expected);
     }
@@ -298,7 +312,7 @@ describe('GraphML', () => {
       };
       if (paper.year !== null) expected.year = paper.year;
       if (paper.authors.length > 0) expected.authors = paper.authors.join('; ');
-      for (const field of ['url', 'doi', 'arxiv'] as const)
+      for (const field of ['url', 'doi', 'arxiv', 'pmid'] as const)
         if (paper[field] !== null) expected[field] = paper[field];
       expect(graph.getNodeAttributes(key)).toEqual(expected);
     }
@@ -449,6 +463,7 @@ describe('CSV', () => {
         p.url ?? '',
         p.doi ?? '',
         p.arxiv ?? '',
+        p.pmid ?? '',
         String(p.cluster),
         xss.attributes.clusters[p.cluster].label,
         p.terms.join('; '),
@@ -464,7 +479,7 @@ describe('CSV', () => {
     expect(first[2]).toMatch(/^'=HYPERLINK/);
     const second = byTitle(hostile[1].title);
     expect(second[1]).toBe(`'${hostile[1].title}`);
-    expect(second[10]).toBe(`'${hostilePapers[1].abstract}`);
+    expect(second[CSV_COLUMNS.indexOf('abstract')]).toBe(`'${hostilePapers[1].abstract}`);
     expect(byTitle(hostile[2].title)[1]).toBe(`'${hostile[2].title}`);
     for (const row of rows) for (const field of row) expect(field).not.toMatch(/^[=+\-@\t\r]/);
   });

@@ -147,6 +147,7 @@ function entry(key: string, paper: PaperNodeAttributes): string {
   if (paper.year !== null) fields.push(['year', String(paper.year)]);
   if (paper.doi) fields.push(['doi', verbatimField(paper.doi)]);
   if (paper.arxiv) fields.push(['eprint', verbatimField(paper.arxiv)], ['archivePrefix', 'arXiv']);
+  if (paper.pmid) fields.push(['pmid', verbatimField(paper.pmid)]);
   const url = httpUrl(paper.url);
   if (url) fields.push(['url', verbatimField(url)]);
   if (paper.abstract.trim() !== '') fields.push(['abstract', escapeBibtex(paper.abstract)]);

@@ -79,12 +79,13 @@ export function httpUrl(url: string | null | undefined): string | null {
 /** DOIs and old-style arXiv ids (`hep-th/9901001`) keep their slashes as path separators. */
 const encodePath = (id: string): string => id.split('/').map(encodeURIComponent).join('/');
 
-/** Where to read a paper: its own http(s) URL, else its DOI or arXiv page, else null. */
-export function paperUrl(paper: Pick<PaperNodeAttributes, 'url' | 'doi' | 'arxiv'>): string | null {
+/** Where to read a paper: its own http(s) URL, else its DOI, arXiv or PubMed page, else null. */
+export function paperUrl(paper: Pick<PaperNodeAttributes, 'url' | 'doi' | 'arxiv' | 'pmid'>): string | null {
   const own = httpUrl(paper.url);
   if (own) return own;
   if (paper.doi) return `https://doi.org/${encodePath(paper.doi)}`;
   if (paper.arxiv) return `https://arxiv.org/abs/${encodePath(paper.arxiv)}`;
+  if (paper.pmid && /^\d+$/.test(paper.pmid)) return `https://pubmed.ncbi.nlm.nih.gov/${paper.pmid}/`;
   return null;
 }
 

@@ -45,6 +45,7 @@ const NODE_KEYS = [
   key('node', 'url', 'string'),
   key('node', 'doi', 'string'),
   key('node', 'arxiv', 'string'),
+  key('node', 'pmid', 'string'),
   key('node', 'cluster', 'int'),
   key('node', 'cluster_label', 'string'),
   key('node', 'terms', 'string'),

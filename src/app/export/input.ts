@@ -143,6 +143,7 @@ export function paperFields(
     url: paper.url,
     doi: paper.doi,
     arxiv: paper.arxiv,
+    pmid: paper.pmid ?? null,
     cluster: paper.cluster,
     cluster_label: clusterLabel,
     terms: joinList(paper.terms),

@@ -19,10 +19,9 @@
  * lines that were lost.
  */
 
-// @ts-expect-error -- untyped on purpose: @types/papaparse pulls Node's types into the browser
-// build, which must not see them (STYLE.md); `Papa` below types the part used here. The minified
-// build is the one papaparse gives browsers: the other one `require`s Node's `stream`.
-import papaparse from 'papaparse/papaparse.min.js';
+// The build papaparse gives browsers (the main one `require`s Node's `stream`); typed in
+// papaparse.d.ts, because @types/papaparse pulls Node's types into the browser build.
+import Papa, { type PapaError } from 'papaparse/papaparse.min.js';
 import type { ParseResult } from '../types';
 import {
   type Columns,
@@ -36,29 +35,6 @@ import {
 import { ParseError } from './errors';
 import { collapse, shorten } from './fields';
 import { RecordCollector } from './records';
-
-interface PapaError {
-  code: string;
-  /** Offset (in the parsed string) just after the quote the error is about. */
-  index?: number;
-}
-
-interface PapaStep {
-  data: string[];
-  errors: PapaError[];
-  /** Offset just after this row, its line break included. */
-  meta: { cursor: number };
-}
-
-interface PapaConfig {
-  delimiter: string;
-  newline: '\n';
-  quoteChar: '"';
-  preview?: number;
-  step: (result: PapaStep, parser: { abort: () => void }) => void;
-}
-
-const Papa = papaparse as { parse: (input: string, config: PapaConfig) => void };
 
 /** A row as read: its cells and the line it starts on. */
 interface Row {

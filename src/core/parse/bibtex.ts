@@ -38,7 +38,7 @@
  */
 
 import type { ParseResult } from '../types';
-import { arxivIdInDoi, normalizeArxivId, normalizeDoi, shorten } from './fields';
+import { normalizeArxivId, shorten } from './fields';
 import { LatexRenderer } from './latex';
 import { RecordCollector, type RecordFields } from './records';
 
@@ -610,15 +610,13 @@ class EntryReader {
   }
 }
 
-function arxivOf(read: EntryReader, doi: string | null): string | null {
+function arxivOf(read: EntryReader): string | null {
   const eprint = read.verbatim('eprint');
   const type = (read.text('archiveprefix') ?? read.text('eprinttype') ?? '').toLowerCase();
   if (eprint !== null && type === 'arxiv') return eprint;
   const arxivId = read.verbatim('arxivid') ?? read.verbatim('arxiv');
   if (arxivId !== null) return arxivId;
   if (eprint !== null && type === '' && normalizeArxivId(eprint) !== null) return eprint;
-  const fromDoi = doi === null ? null : arxivIdInDoi(normalizeDoi(doi) ?? doi);
-  if (fromDoi !== null) return fromDoi;
   for (const name of [
     'journal',
     'journaltitle',
@@ -725,7 +723,7 @@ function readEntry(
     authors: read.authors(notices),
     year: yearOf(read, parents),
     doi,
-    arxiv: arxivOf(read, doi),
+    arxiv: arxivOf(read),
     pmid: pmidOf(read),
     url: urlOf(read),
   };

@@ -23,7 +23,6 @@ import {
   collapse,
   decodeLatexAccents,
   displayName,
-  isAbstractPlaceholder,
   normalizeArxivId,
   normalizeDoi,
   normalizePmid,
@@ -301,7 +300,7 @@ export function readRow(columns: Columns, cells: readonly string[]): RecordField
   const abstract = value('abstract');
   return {
     title: prose(value('title')),
-    abstract: abstract === null || isAbstractPlaceholder(abstract) ? null : prose(abstract),
+    abstract: abstract === null ? null : prose(abstract),
     authors: authors === null ? [] : readAuthors(authors.value, authors.column.names),
     year: value('year'),
     doi: doi === null ? null : readDoi(doi),

@@ -13,10 +13,8 @@
 
 import type { ParseResult } from '../types';
 import {
-  arxivIdInDoi,
   displayName,
   idsInUrl,
-  isAbstractPlaceholder,
   normalizeArxivId,
   normalizeDoi,
   normalizePmid,
@@ -165,20 +163,18 @@ function readRecord(record: TaggedRecord, out: RecordCollector): void {
   const url = allTexts(record, ['UR']).flatMap(urlsIn)[0] ?? urls[0] ?? null;
   const linked = urls.map(idsInUrl);
   const doi = readDoi(record, urls);
-  const doiArxiv = doi === null ? null : arxivIdInDoi(normalizeDoi(doi) ?? doi);
   // Scopus writes the PubMed id, undocumented, into C2; elsewhere C2 may be a PMCID or a year.
   const scopusPmid =
     firstText(record, ['DB']) === 'Scopus' ? normalizePmid(firstText(record, ['C2']) ?? '') : null;
   const abstract = firstProse(record, ABSTRACT_TAGS);
   out.add(origin, label, {
     title: firstProse(record, TITLE_TAGS),
-    abstract: abstract !== null && isAbstractPlaceholder(abstract) ? null : abstract,
+    abstract,
     authors: readAuthors(record),
     year: firstYear(record, YEAR_TAGS),
     doi,
     arxiv:
       linked.find((ids) => ids.arxiv !== null)?.arxiv ??
-      doiArxiv ??
       labelledId(record, /^arxiv:\s*(\S+)/i, normalizeArxivId),
     pmid:
       linked.find((ids) => ids.pmid !== null)?.pmid ??

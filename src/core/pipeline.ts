@@ -1,7 +1,7 @@
 /**
  * The whole pipeline: papers → terms → TF-IDF → top-k neighbours → graph → clusters → graph JSON.
  * The same code runs in the CLI (Node, worker threads) and in a browser Web Worker; the parallel
- * stages go through a `ShardRunner`, which the caller provides (in-process by default).
+ * stages go through a `ShardRunner` (`shards/`), which the caller provides (in-process by default).
  */
 import { detectClusters } from './clusters';
 import { mergeShards, surfaceForms } from './corpus';
@@ -12,16 +12,10 @@ import { ColumnInfo, clusterTerms, paperTerms } from './labels';
 import { clusterLayout } from './layout';
 import { clusterColor } from './palette';
 import { stringifyGraph, toGraphJSON } from './serialize';
-import {
-  mergeNeighbours,
-  type NeighbourSearch,
-  type Neighbours,
-  neighbourShard,
-  SEARCH_DEFAULTS,
-} from './similarity';
-import { type CsrMatrix, toCsc } from './sparse';
+import { inProcessRunner, type ShardRunner } from './shards';
+import { mergeNeighbours, SEARCH_DEFAULTS } from './similarity';
 import { distinctSurfaces, pickDistinct } from './terms';
-import { analyzeShard, type ShardTerms, type TextInput, type TextOptions } from './text';
+import type { ShardTerms, TextInput } from './text';
 import { type TfidfMatrix, tfidf } from './tfidf';
 import type {
   ClusterInfo,
@@ -34,7 +28,8 @@ import type {
   StageName,
 } from './types';
 
-export type { GraphOptions };
+export type { GraphOptions, ShardRunner };
+export { inProcessRunner };
 
 export const DEFAULTS: Readonly<GraphOptions> = Object.freeze({
   k: 5,
@@ -56,36 +51,6 @@ const PAPER_TERMS = 5;
 const EDGE_TERMS = 4;
 /** Papers per text shard: small enough to spread over workers and bound each one's vocabulary. */
 const TEXT_SHARD_PAPERS = 2500;
-
-/** Runs the shardable stages; the CLI gives one backed by worker threads, the browser by Web Workers. */
-export interface ShardRunner {
-  shards: number;
-  analyze(shards: TextInput[][], options: TextOptions, onDocs: (done: number) => void): Promise<ShardTerms[]>;
-  neighbours(
-    m: CsrMatrix,
-    k: number,
-    search: NeighbourSearch & { shards: number },
-    onRows: (done: number) => void,
-  ): Promise<Neighbours[]>;
-}
-
-export const inProcessRunner: ShardRunner = {
-  shards: 1,
-  async analyze(shards, options, onDocs) {
-    let done = 0;
-    return shards.map((docs) => analyzeShard(docs, options, () => onDocs(++done)));
-  },
-  async neighbours(m, k, { shards, ...search }, onRows) {
-    const parts: Neighbours[] = [];
-    const csc = toCsc(m);
-    let before = 0;
-    for (let shard = 0; shard < shards; shard++) {
-      parts.push(neighbourShard(m, k, { shard, shards, ...search }, csc, (done) => onRows(before + done)));
-      before += Math.ceil((m.rows - shard) / shards);
-    }
-    return parts;
-  },
-};
 
 export interface BuildInput {
   papers: Paper[];

@@ -1,0 +1,164 @@
+/**
+ * A ShardRunner over a pool of workers, whatever they run on: the pool spreads shards over
+ * `workers` ports (made on first use by `spawn`), relays their progress, and gathers results in
+ * shard order, so the output is the same whatever the number of workers. The Node CLI gives it
+ * `worker_threads`, the browser Web Workers, and `inProcessRunner` a port that runs tasks in place.
+ */
+import type { Neighbours } from '../similarity';
+import { type CscIndex, type CsrMatrix, toCsc } from '../sparse';
+import type { ShardTerms } from '../text';
+import type { ShardPort, ShardResult, ShardTask } from './protocol';
+import type { ShardRunner } from './runner';
+
+export interface ShardPoolOptions {
+  /** How many workers (and similarity shards) at most; at least 1. */
+  workers: number;
+  /** Makes worker `index` (called once per worker, on first use). */
+  spawn: (index: number) => ShardPort;
+  /**
+   * Put the matrix in SharedArrayBuffers once, so every worker reads the same memory. Without it
+   * each worker gets its own copy (structured clone): the only way in a browser page that is not
+   * cross-origin isolated, and no cost at all for an in-process port. Default: `canShareMemory()`.
+   */
+  shareMemory?: boolean;
+  /**
+   * Stop the workers once the text stage is done: a worker's heap keeps the size its vocabulary grew
+   * to, and new workers start small. Worth a restart in long CLI runs; default false.
+   */
+  freshAfterText?: boolean;
+}
+
+/** Whether SharedArrayBuffer can be posted to workers here (a browser page must be cross-origin isolated). */
+export function canShareMemory(): boolean {
+  const scope = globalThis as { crossOriginIsolated?: boolean };
+  return typeof SharedArrayBuffer === 'function' && scope.crossOriginIsolated !== false;
+}
+
+function shared<T extends Int32Array | Float64Array>(array: T): T {
+  const buffer = new SharedArrayBuffer(array.byteLength);
+  const copy = new (array.constructor as { new (b: SharedArrayBuffer): T })(buffer);
+  copy.set(array);
+  return copy;
+}
+
+export class ShardPool implements ShardRunner {
+  readonly shards: number;
+  private readonly ports: ShardPort[] = [];
+  private readonly spawn: (index: number) => ShardPort;
+  private readonly shareMemory: boolean;
+  private readonly freshAfterText: boolean;
+  private nextId = 0;
+
+  constructor(options: ShardPoolOptions) {
+    this.shards = Math.max(1, Math.floor(options.workers) || 1);
+    this.spawn = options.spawn;
+    this.shareMemory = options.shareMemory ?? canShareMemory();
+    this.freshAfterText = options.freshAfterText ?? false;
+  }
+
+  private port(index: number): ShardPort {
+    while (this.ports.length <= index) this.ports.push(this.spawn(this.ports.length));
+    return this.ports[index];
+  }
+
+  /** Starts every worker now, so that they are ready (scripts loaded) by the time tasks come. */
+  warm(): void {
+    this.port(this.shards - 1);
+  }
+
+  /** Runs one task on worker `index`; `onProgress` gets the units done since its last call. */
+  private run<T extends ShardResult>(
+    index: number,
+    task: ShardTask,
+    onProgress: (delta: number) => void,
+  ): Promise<T> {
+    const port = this.port(index);
+    return new Promise<T>((resolve, reject) => {
+      const unsubscribe = port.subscribe(
+        (reply) => {
+          if (reply.id !== task.id) return;
+          if ('progress' in reply) {
+            onProgress(reply.progress);
+            return;
+          }
+          unsubscribe();
+          if ('error' in reply) reject(new Error(`papermap shard ${task.task}: ${reply.error}`));
+          else resolve(reply.result as T);
+        },
+        (error) => {
+          unsubscribe();
+          reject(error);
+        },
+      );
+      port.post(task);
+    });
+  }
+
+  async analyze(...[shards, options, onDocs]: Parameters<ShardRunner['analyze']>): Promise<ShardTerms[]> {
+    let done = 0;
+    const progress = (delta: number): void => {
+      done += delta;
+      onDocs(done);
+    };
+    const results = await Promise.all(
+      shards.map((docs, s) =>
+        this.run<ShardTerms>(
+          s % this.shards,
+          { id: this.nextId++, task: 'analyze', docs, options },
+          progress,
+        ),
+      ),
+    );
+    if (this.freshAfterText) await this.close();
+    return results;
+  }
+
+  neighbours(...[m, k, search, onRows]: Parameters<ShardRunner['neighbours']>): Promise<Neighbours[]> {
+    const { shards, candidateMaxDf, candidates } = search;
+    const share = this.shareMemory ? shared : <T>(array: T): T => array;
+    const matrix: CsrMatrix = {
+      rows: m.rows,
+      cols: m.cols,
+      rowPtr: share(m.rowPtr),
+      colIdx: share(m.colIdx),
+      values: share(m.values),
+    };
+    const index = toCsc(matrix);
+    const csc: CscIndex = {
+      colPtr: share(index.colPtr),
+      rowIdx: share(index.rowIdx),
+      values: share(index.values),
+      entryPos: share(index.entryPos),
+    };
+    let done = 0;
+    const progress = (delta: number): void => {
+      done += delta;
+      onRows(done);
+    };
+    return Promise.all(
+      Array.from({ length: shards }, (_, shard) =>
+        this.run<Neighbours>(
+          shard % this.shards,
+          {
+            id: this.nextId++,
+            task: 'neighbours',
+            matrix,
+            csc,
+            k,
+            shard,
+            shards,
+            candidateMaxDf,
+            candidates,
+          },
+          progress,
+        ),
+      ),
+    );
+  }
+
+  /** Stops every worker; the next task starts new ones. */
+  async close(): Promise<void> {
+    const ports = this.ports.splice(0);
+    await Promise.all(ports.map((port) => port.terminate()));
+  }
+}

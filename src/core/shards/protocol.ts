@@ -1,0 +1,54 @@
+/**
+ * The shard protocol: the messages between a pipeline and the workers that run its shardable
+ * stages (text and similarity). The same messages go over Node's `worker_threads`, over browser
+ * Web Workers, and through the in-process port, so every home of the pipeline shares one protocol.
+ */
+import type { Neighbours } from '../similarity';
+import type { CscIndex, CsrMatrix } from '../sparse';
+import type { ShardTerms, TextInput, TextOptions } from '../text';
+
+export interface AnalyzeTask {
+  id: number;
+  task: 'analyze';
+  docs: TextInput[];
+  options: TextOptions;
+}
+
+export interface NeighboursTask {
+  id: number;
+  task: 'neighbours';
+  matrix: CsrMatrix;
+  /** The inverted index, built once by the pool rather than once per worker. */
+  csc: CscIndex;
+  k: number;
+  shard: number;
+  shards: number;
+  candidateMaxDf: number;
+  candidates: number;
+}
+
+export type ShardTask = AnalyzeTask | NeighboursTask;
+
+export type ShardResult = ShardTerms | Neighbours;
+
+/**
+ * A worker's answer to task `id`: progress (units done since the last progress message: documents
+ * or rows), then exactly one result or one error.
+ */
+export type ShardReply =
+  | { id: number; progress: number }
+  | { id: number; result: ShardResult }
+  | { id: number; error: string };
+
+/** Sends a reply; `transfer` lists buffers the receiver may take over instead of copying. */
+export type ReplySink = (reply: ShardReply, transfer: ArrayBuffer[]) => void;
+
+/**
+ * One worker as the pool sees it, whatever it runs on. `subscribe` returns its own undo; an error
+ * means the worker is lost (it crashed, ran out of memory, or its script failed to load).
+ */
+export interface ShardPort {
+  post(task: ShardTask): void;
+  subscribe(onReply: (reply: ShardReply) => void, onError: (error: Error) => void): () => void;
+  terminate(): Promise<void> | void;
+}

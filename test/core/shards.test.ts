@@ -1,0 +1,171 @@
+/**
+ * The shard protocol and its pool (`src/core/shards`), over in-process ports: results equal the
+ * stages run directly whatever the number of workers, progress adds up to the work, workers are
+ * made lazily and stopped when asked, and a failed task or a lost worker rejects instead of hanging.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  inProcessPort,
+  inProcessRunner,
+  ShardPool,
+  type ShardPort,
+  type ShardReply,
+  type ShardTask,
+} from '../../src/core/shards';
+import { mergeNeighbours, topNeighbours } from '../../src/core/similarity';
+import { analyzeShard, type TextInput } from '../../src/core/text';
+import { randomMatrix } from './random-matrix';
+
+const OPTIONS = { titleWeight: 1, bigrams: true };
+const SEARCH = { candidateMaxDf: 8, candidates: 20 };
+
+const DOCS: TextInput[] = Array.from({ length: 23 }, (_, i) => ({
+  title: `Graph ${i % 3 === 0 ? 'neural networks' : 'kernel methods'} for paper ${i}`,
+  abstract: `We study chain-of-thought prompting and fine-tuning of language models (LLMs) on task ${i % 5}. Results improve.`,
+}));
+const SHARDS: TextInput[][] = [DOCS.slice(0, 7), DOCS.slice(7, 12), DOCS.slice(12, 20), DOCS.slice(20)];
+
+/** An in-process port that also records what was posted to it and whether it was stopped. */
+function recordingPort(log: { posted: ShardTask[]; terminated: number }): ShardPort {
+  const port = inProcessPort();
+  return {
+    post(task) {
+      log.posted.push(task);
+      port.post(task);
+    },
+    subscribe: (onReply, onError) => port.subscribe(onReply, onError),
+    terminate() {
+      log.terminated++;
+      return port.terminate();
+    },
+  };
+}
+
+describe('ShardPool', () => {
+  it.each([1, 2, 3, 8])(
+    'analyze with %i workers gives each shard its own terms, in shard order',
+    async (workers) => {
+      const pool = new ShardPool({ workers, spawn: inProcessPort, shareMemory: false });
+      const seen: number[] = [];
+      const results = await pool.analyze(SHARDS, OPTIONS, (done) => seen.push(done));
+      expect(results).toEqual(SHARDS.map((docs) => analyzeShard(docs, OPTIONS)));
+      // Progress only grows and ends at the number of documents.
+      expect(seen.at(-1)).toBe(DOCS.length);
+      expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    },
+  );
+
+  it.each([
+    [1, 1],
+    [2, 3],
+    [3, 2],
+    [4, 7],
+  ])('neighbours with %i workers over %i shards merge to the unsharded search', async (workers, shards) => {
+    const m = randomMatrix(7, 61, 40, 0.15);
+    const pool = new ShardPool({ workers, spawn: inProcessPort, shareMemory: false });
+    let rows = 0;
+    const parts = await pool.neighbours(m, 4, { shards, ...SEARCH }, (done) => {
+      rows = done;
+    });
+    expect(parts).toHaveLength(shards);
+    expect(mergeNeighbours(parts)).toEqual(topNeighbours(m, 4, SEARCH));
+    expect(rows).toBe(m.rows);
+  });
+
+  it('shares the matrix through SharedArrayBuffers only when asked, with the same result', async () => {
+    const m = randomMatrix(3, 30, 25, 0.2);
+    const results = [];
+    for (const shareMemory of [true, false]) {
+      const log = { posted: [] as ShardTask[], terminated: 0 };
+      const pool = new ShardPool({ workers: 2, spawn: () => recordingPort(log), shareMemory });
+      results.push(mergeNeighbours(await pool.neighbours(m, 3, { shards: 2, ...SEARCH }, () => {})));
+      for (const task of log.posted) {
+        if (task.task !== 'neighbours') throw new Error('expected a neighbours task');
+        const buffers = [task.matrix.rowPtr, task.matrix.values, task.csc.colPtr, task.csc.entryPos];
+        for (const array of buffers) expect(array.buffer instanceof SharedArrayBuffer).toBe(shareMemory);
+        // Every worker reads one copy of the matrix, shared or not.
+        expect(task.matrix).toBe((log.posted[0] as typeof task).matrix);
+      }
+    }
+    expect(results[0]).toEqual(results[1]);
+  });
+
+  it('makes workers on first use, no more than asked, and stops them after text when told to', async () => {
+    const log = { posted: [] as ShardTask[], terminated: 0 };
+    let spawned = 0;
+    const spawn = () => {
+      spawned++;
+      return recordingPort(log);
+    };
+    const pool = new ShardPool({ workers: 3, spawn, shareMemory: false, freshAfterText: true });
+    expect(spawned).toBe(0);
+    await pool.analyze(SHARDS, OPTIONS, () => {});
+    expect(spawned).toBe(3);
+    expect(log.terminated).toBe(3);
+    await pool.analyze(SHARDS.slice(0, 1), OPTIONS, () => {});
+    expect(spawned).toBe(4);
+    const ids = log.posted.map((task) => task.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('starts every worker at once when warmed, and then reuses them', async () => {
+    const log = { posted: [] as ShardTask[], terminated: 0 };
+    let spawned = 0;
+    const pool = new ShardPool({
+      workers: 2,
+      spawn: () => {
+        spawned++;
+        return recordingPort(log);
+      },
+      shareMemory: false,
+    });
+    pool.warm();
+    expect(spawned).toBe(2);
+    expect(log.posted).toEqual([]);
+    await pool.analyze(SHARDS, OPTIONS, () => {});
+    expect(spawned).toBe(2);
+    await pool.close();
+    expect(log.terminated).toBe(2);
+  });
+
+  it('rejects a task that fails in the worker with the worker’s message', async () => {
+    const pool = new ShardPool({ workers: 1, spawn: inProcessPort, shareMemory: false });
+    // Not an array of documents: the shard throws inside the worker, which answers with the error.
+    const docs = [null] as unknown as TextInput[];
+    await expect(pool.analyze([docs], OPTIONS, () => {})).rejects.toThrow(
+      /^papermap shard analyze: TypeError/,
+    );
+  });
+
+  it('rejects every waiting task when a worker is lost, and ignores replies to other tasks', async () => {
+    let lose: (error: Error) => void = () => {};
+    let answer: (reply: ShardReply) => void = () => {};
+    const port: ShardPort = {
+      post() {},
+      subscribe(onReply, onError) {
+        answer = onReply;
+        lose = onError;
+        return () => {};
+      },
+      terminate() {},
+    };
+    const pool = new ShardPool({ workers: 1, spawn: () => port, shareMemory: false });
+    const pending = pool.analyze(SHARDS.slice(0, 1), OPTIONS, () => {});
+    answer({ id: 999, error: 'not this task' });
+    lose(new Error('worker ran out of memory'));
+    await expect(pending).rejects.toThrow('worker ran out of memory');
+  });
+});
+
+describe('inProcessRunner', () => {
+  it('is the pool with one in-process worker', async () => {
+    const m = randomMatrix(11, 40, 30, 0.2);
+    expect(inProcessRunner.shards).toBe(1);
+    expect(
+      mergeNeighbours(await inProcessRunner.neighbours(m, 5, { shards: 3, ...SEARCH }, () => {})),
+    ).toEqual(topNeighbours(m, 5, SEARCH));
+    expect(await inProcessRunner.analyze(SHARDS, OPTIONS, () => {})).toEqual(
+      SHARDS.map((docs) => analyzeShard(docs, OPTIONS)),
+    );
+  });
+});

@@ -1,273 +1,189 @@
 /**
- * papermap's explorer: the map of related papers with its panels. One store holds the state;
- * every change goes through a pure action, then everything shown is derived again from the state
- * (`state/derive.ts`) and handed to the map and the panels, which only draw it.
+ * papermap's page: the explorer of the page's own graph (`graph.json` beside the page, or the graph
+ * embedded in a saved HTML file), and the way to map one's own papers instead: files dropped on
+ * the page or picked with "Open papers…" are mapped in a worker, with progress and Cancel, and
+ * the new map replaces the shown one until "Back to …" brings the page's own map back.
  */
+
+import type { PapermapGraphJSON } from '../core/types';
 import { type AppData, appData } from './data';
 import { h } from './dom';
+import { type Explorer, mountExplorer } from './explorer';
+import { EMBEDDED_GRAPH_ID } from './export/html';
 import { embeddedGraph, fetchGraph, GRAPH_URL, renderProblem } from './load';
-import { createPaperMap, type MapNode, type PaperMap } from './map/map';
-import { controlsPanel } from './panels/controls';
-import { exportMenu } from './panels/export-menu';
-import { legendPanel } from './panels/legend';
-import { listPanel } from './panels/list';
-import { paperPanel } from './panels/paper';
-import { recluster } from './recluster';
-import { paperSearch } from './search';
-import { type DerivedView, derive } from './state/derive';
-import { readUrl, type UrlView, writeUrl } from './state/url';
-import {
-  type Action,
-  initialViewState,
-  select,
-  setClustering,
-  setHiddenClusters,
-  setK,
-  setMinSimilarity,
-  setQuery,
-  showList,
-  toggleCluster,
-  type ViewState,
-} from './state/view';
+import { openControls } from './open/controls';
+import { dropZone } from './open/drop';
+import { problemsView } from './open/problems';
+import { progressView } from './open/progress';
+import { filesLabel, type OpenJob, openFiles } from './open/session';
 
-/** Input types that take no text: `/` and Esc on them are the app's shortcuts. */
-const NOT_TEXT_INPUTS = new Set(['checkbox', 'radio', 'range', 'button', 'submit', 'reset', 'color', 'file']);
+/** The source of the default papers, as the graph records it. */
+const DEFAULT_SOURCE = 'data/hf-papers-mar20.txt';
+/** The hash's mark of a map opened from files (`#map=opened&…`): a reload cannot bring it back. */
+const OPENED_MARK = { param: 'map', value: 'opened' } as const;
 
-function nodeRadius(strength: number): number {
-  return 3 + 2.2 * Math.sqrt(strength);
+/** The map the page shows: its data, and how the header and the way back name it. */
+interface MapChoice {
+  data: AppData;
+  /** The header's words for where it came from. */
+  source: string;
+  /** Whether it came from files opened on the page (the URL cannot name it). */
+  opened: boolean;
 }
 
-function mapNodes(data: AppData, state: ViewState): MapNode[] {
-  const colors = new Map(state.clusters.map((c) => [c.id, c.color]));
-  return data.papers.map((paper, i) => ({
-    key: data.keys[i],
-    title: paper.title,
-    cluster: state.membership[i],
-    color: colors.get(state.membership[i]) ?? '#999999',
-    radius: nodeRadius(data.strength[i]),
-    x: paper.x,
-    y: paper.y,
-  }));
+/** The page's own map, as a person would call it. */
+function mapName(original: MapChoice): string {
+  const source = original.data.graph.attributes.source;
+  if (source === DEFAULT_SOURCE) return 'the default papers';
+  return source || 'the first map';
 }
 
-function explorer(app: HTMLElement, data: AppData): void {
-  const search = paperSearch(data);
-  let state = initialViewState(data);
-  const seed = Number(data.graph.attributes.params.seed) || 1;
-  const fileState = state;
-  /**
-   * The view a URL describes, as one action: its clustering first (hidden cluster ids refer to it;
-   * no resolution means the file's own clusters), then the paper, the search, the hidden clusters.
-   */
-  const viewFromUrl =
-    (view: UrlView): Action =>
-    (current) => {
-      let next = current;
-      if (view.resolution === null || view.resolution === fileState.resolution) {
-        if (current.clusters !== fileState.clusters) {
-          next = setClustering(fileState.membership, fileState.clusters, fileState.resolution)(next);
-        }
-      } else if (view.resolution !== current.resolution || current.clusters === fileState.clusters) {
-        const result = recluster(data, view.resolution, seed);
-        next = setClustering(result.membership, result.clusters, view.resolution)(next);
-      }
-      return setHiddenClusters(view.hidden)(setQuery(view.query)(select(view.paper)(next)));
-    };
-  state = viewFromUrl(readUrl(location.hash, data))(state);
-  let derived: DerivedView = derive(data, state, search.search);
-  let reclustering = false;
-
-  // Layout: header (name, search, export), sidebar (legend, controls, list), map, paper panel.
-  const searchBox = h('input', 'search');
-  searchBox.type = 'search';
-  searchBox.id = 'search';
-  searchBox.placeholder = 'Search titles and abstracts  ( / )';
-  searchBox.setAttribute('aria-label', 'Search titles and abstracts');
-  searchBox.autocomplete = 'off';
-  searchBox.value = state.query;
-  const status = h('p', 'search-status');
-  status.setAttribute('aria-live', 'polite');
-  const { attributes } = data.graph;
-  const header = h(
-    'header',
-    'app-header',
-    h('h1', 'brand', 'papermap'),
-    h('p', 'source', attributes.source || 'graph.json'),
-    h('div', 'search-wrap', searchBox, status),
-  );
-  const mapContainer = h('div', 'map');
-  mapContainer.setAttribute('role', 'region');
-  mapContainer.setAttribute('aria-label', 'Map of related papers');
-
-  let map: PaperMap | null = null;
-  const dispatch = (action: Action): void => {
-    const next = action(state);
-    if (next === state) return;
-    state = next;
-    render();
-  };
-  const selectAndFocus = (index: number): void => {
-    dispatch(select(index));
-    map?.focus(index);
-  };
-  const openCluster = (cluster: number): void => {
-    if (state.hiddenClusters.has(cluster)) dispatch(toggleCluster(cluster));
-    dispatch(showList({ kind: 'cluster', cluster }));
-    const members: number[] = [];
-    state.membership.forEach((c, i) => {
-      if (c === cluster) members.push(i);
-    });
-    map?.fit(members);
-  };
-
-  const legend = legendPanel({ onToggle: (id) => dispatch(toggleCluster(id)), onOpen: openCluster });
-  const controls = controlsPanel(data.maxK, {
-    onK: (k) => dispatch(setK(k)),
-    onMinSimilarity: (value) => dispatch(setMinSimilarity(value)),
-    onRecluster: (resolution) => {
-      reclustering = true;
-      render();
-      // Let the button show its busy state before Louvain takes the thread.
-      setTimeout(() => {
-        const result = recluster(data, resolution, seed);
-        reclustering = false;
-        dispatch(setClustering(result.membership, result.clusters, resolution));
-      }, 0);
-    },
-    onFit: () => map?.fit(),
-  });
-  const list = listPanel(data, {
-    onSelect: selectAndFocus,
-    onShowAll: () => dispatch(showList({ kind: 'all' })),
-  });
-  const paper = paperPanel(data, {
-    onSelect: selectAndFocus,
-    onOpenCluster: openCluster,
-    onClose: () => dispatch(select(null)),
-    onFocusLost: (previous) => {
-      const item = app.querySelector<HTMLElement>(
-        `.list-item[data-paper="${CSS.escape(data.keys[previous])}"]`,
-      );
-      (item ?? map?.canvas)?.focus();
-    },
-  });
-  const exports = exportMenu(data, () => ({ state, derived, map }));
-  header.append(exports.element);
-  const sidebar = h('nav', 'sidebar', legend.element, controls.element, list.element);
-  sidebar.setAttribute('aria-label', 'Clusters, view and papers');
-  const body = h('div', 'app-body', sidebar, mapContainer, paper.element);
-  app.replaceChildren(header, body);
-  app.setAttribute('aria-busy', 'false');
-
-  // The clustering the map was last given: a new one (re-clustering, a URL) recolours it in render.
-  let drawnMembership = state.membership;
-  map = createPaperMap(mapContainer, mapNodes(data, state), {
-    onHover: () => {},
-    onClick: (index) => dispatch(select(index)),
-  });
-
-  function render(): void {
-    derived = derive(data, state, search.search);
-    if (map !== null && state.membership !== drawnMembership) {
-      drawnMembership = state.membership;
-      map.setClusters(mapNodes(data, state));
-    }
-    map?.update({
-      visible: derived.visible,
-      edges: derived.edges.map((e) => data.edges[e]),
-      matches: derived.matchMask,
-      selected: state.selected,
-      clusters: state.clusters.map((c) => ({ id: c.id, label: c.label, color: c.color })),
-    });
-    legend.update(
-      state.clusters,
-      state.hiddenClusters,
-      state.list.kind === 'cluster' ? state.list.cluster : null,
-    );
-    controls.update(state.k, state.minSimilarity, state.resolution, derived.edges.length, reclustering);
-    list.update(
-      derived.list,
-      derived.listTitle,
-      state.selected,
-      state.membership,
-      state.clusters,
-      state.list.kind !== 'all',
-    );
-    paper.update(state.selected, state.membership, state.clusters);
-    status.textContent =
-      derived.matches === null
-        ? ''
-        : `${derived.matches.length} match${derived.matches.length === 1 ? '' : 'es'}`;
-    const hash = writeUrl(state, data);
-    if (hash !== location.hash && !(hash === '' && location.hash === '')) {
-      history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
-    }
-  }
-
-  searchBox.addEventListener('input', () => dispatch(setQuery(searchBox.value)));
-  searchBox.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && derived.matches && derived.matches.length > 0) {
-      event.preventDefault();
-      selectAndFocus(derived.matches[0]);
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      searchBox.value = '';
-      dispatch(setQuery(''));
-    }
-  });
-  document.addEventListener('keydown', (event) => {
-    const target = event.target as HTMLElement | null;
-    // Only fields that take text keep `/` and Esc; a checkbox or a slider does not.
-    const typing =
-      target !== null &&
-      (target.tagName === 'TEXTAREA' ||
-        target.isContentEditable ||
-        (target instanceof HTMLInputElement && !NOT_TEXT_INPUTS.has(target.type)));
-    if (event.key === '/' && !typing) {
-      event.preventDefault();
-      searchBox.focus();
-      searchBox.select();
-    } else if (event.key === 'Escape' && !typing && !event.defaultPrevented && state.selected !== null) {
-      dispatch(select(null));
-    }
-  });
-  window.addEventListener('hashchange', () => {
-    const next = readUrl(location.hash, data);
-    searchBox.value = next.query;
-    dispatch(viewFromUrl(next));
-  });
-  render();
-  if (state.selected !== null) map.focus(state.selected);
-  exposeForTests(data, map);
-}
-
-/**
- * A read-only hook for end-to-end tests and scripts: where a paper is drawn on the canvas, so a
- * test can click it as a person would. It exposes positions only, nothing that changes the view.
- */
-function exposeForTests(data: AppData, map: PaperMap): void {
-  const hook = {
-    nodeScreenPosition(key: string): { x: number; y: number } | null {
-      const index = data.indexOf.get(key);
-      return index === undefined ? null : map.nodeScreenPosition(index);
-    },
-  };
-  Object.defineProperty(window, 'papermap', { value: Object.freeze(hook), configurable: false });
+/** Waits for the next task after the page has painted what it shows now. */
+function painted(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 async function main(): Promise<void> {
   const app = document.getElementById('app');
   if (!app) throw new Error('papermap: index.html has no #app element');
-  let data: AppData;
+
+  let loaded: PapermapGraphJSON | null = null;
+  let loadError: unknown = null;
   try {
-    data = appData(embeddedGraph() ?? (await fetchGraph(GRAPH_URL)));
+    loaded = embeddedGraph() ?? (await fetchGraph(GRAPH_URL));
   } catch (error) {
-    app.replaceChildren(renderProblem(error));
+    loadError = error;
+  }
+  // A saved HTML page (even one whose graph is broken) has the app inlined but not its worker:
+  // it opens graph files only.
+  const saved = document.getElementById(EMBEDDED_GRAPH_ID) !== null;
+  const canBuild = !saved && typeof Worker === 'function';
+
+  let original: MapChoice | null = null;
+  let explorer: Explorer | null = null;
+  let job: OpenJob | null = null;
+
+  const progress = progressView();
+  const problems = problemsView();
+  const note = h('p', 'open-note');
+  note.setAttribute('role', 'status');
+  note.hidden = true;
+  const controls = openControls({
+    canBuild,
+    onFiles: (files) => open(files, 'opened'),
+    onBack: () => {
+      if (original === null) return;
+      problems.hide();
+      show(original, true);
+    },
+  });
+  const drop = dropZone(
+    canBuild
+      ? 'Drop papers files to map them (nothing is uploaded)'
+      : 'Drop a papermap graph (.json) to open it',
+    (files) => open(files, 'dropped'),
+  );
+  document.body.append(h('div', 'open-layer', progress.element, note), drop.element);
+
+  /** Shows `choice` in place of the shown map; `fresh` starts from an empty view (no old hash). */
+  function show(choice: MapChoice, fresh: boolean): void {
+    explorer?.destroy();
+    explorer = null;
+    if (fresh) history.replaceState(null, '', `${location.pathname}${location.search}`);
+    explorer = mountExplorer(app as HTMLElement, choice.data, {
+      source: choice.source,
+      tools: [controls.element],
+      banner: [problems.element],
+      urlTag: choice.opened ? `${OPENED_MARK.param}=${OPENED_MARK.value}` : null,
+    });
+    controls.setBack(choice.opened && original !== null ? `Back to ${mapName(original)}` : null);
+    document.title = `papermap · ${choice.source}`;
+  }
+
+  function tell(message: string): void {
+    note.textContent = message;
+    note.hidden = false;
+    setTimeout(() => {
+      if (note.textContent === message) note.hidden = true;
+    }, 6000);
+  }
+
+  function open(files: File[], how: 'dropped' | 'opened'): void {
+    job?.cancel();
+    problems.hide();
+    note.hidden = true;
+    const current = openFiles(files, { canBuild, onProgress: progress.update });
+    job = current;
+    progress.start(files.length === 1 ? files[0].name : `${files.length} files`, () => {
+      // From here on, whatever the job still says is ignored: the map shown stays.
+      if (job !== current) return;
+      job = null;
+      current.cancel();
+      progress.hide();
+      tell('Cancelled: the map shown is unchanged.');
+    });
+    current.outcome
+      .then(async (outcome) => {
+        if (job !== current) return;
+        if (outcome.graph !== null) {
+          progress.update('draw', 0, 1);
+          // Let "Drawing the map" show before the new map takes the thread, and keep the
+          // graph's indexing and the explorer's making in two tasks: each is tens of ms at 5,000.
+          await painted();
+          if (job !== current) return;
+          const data = appData(outcome.graph);
+          await painted();
+          if (job !== current) return;
+          const word = `${how} file${outcome.from.length === 1 ? '' : 's'}`;
+          show({ data, source: `${word}: ${filesLabel(outcome.from)}`, opened: true }, true);
+        }
+        job = null;
+        progress.hide();
+        if (outcome.problems !== null) problems.show(outcome.problems);
+      })
+      .catch((error: unknown) => {
+        if (job !== current) return;
+        job = null;
+        progress.hide();
+        problems.show({
+          headline: `Could not open the files (${error instanceof Error ? error.message : String(error)}); the map shown is unchanged.`,
+          mapped: false,
+          files: [],
+          failed: [],
+          skipped: [],
+          notices: [],
+        });
+      });
+  }
+
+  // A read-only hook for end-to-end tests and scripts: where a paper is drawn on the canvas, so a
+  // test can click it as a person would. It exposes positions only, nothing that changes the view.
+  Object.defineProperty(window, 'papermap', {
+    value: Object.freeze({
+      nodeScreenPosition: (key: string) => explorer?.nodeScreenPosition(key) ?? null,
+    }),
+    configurable: false,
+  });
+
+  if (loaded === null) {
+    app.replaceChildren(
+      renderProblem(loadError),
+      h('div', 'problem-open', controls.element),
+      problems.element,
+    );
     app.setAttribute('aria-busy', 'false');
     return;
   }
-  document.title = `papermap · ${data.graph.attributes.source}`;
-  explorer(app, data);
+  original = { data: appData(loaded), source: loaded.attributes.source || GRAPH_URL, opened: false };
+  // A link to a map opened from files cannot bring that map back: its view is dropped with a note.
+  const hash = new URLSearchParams(location.hash.replace(/^#/, ''));
+  const linkedToOpened = hash.get(OPENED_MARK.param) === OPENED_MARK.value;
+  show(original, linkedToOpened);
+  if (linkedToOpened) {
+    tell(
+      `The link was to a map opened from files, which the page does not keep: showing ${mapName(original)}.`,
+    );
+  }
 }
 
 void main();

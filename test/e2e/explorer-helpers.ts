@@ -29,7 +29,7 @@ declare global {
 /** The default graph, as `npm run graph -- data/hf-papers-mar20.txt` writes it. */
 export async function defaultGraph(): Promise<{ graph: PapermapGraphJSON; text: string }> {
   const bytes = new Uint8Array(await readFile(join(ROOT, SOURCE)));
-  const parsed = parseFiles([{ name: SOURCE, bytes }]);
+  const parsed = await parseFiles([{ name: SOURCE, bytes }]);
   const { graph, text } = await buildGraph({
     papers: parsed.papers,
     skipped: parsed.skipped,

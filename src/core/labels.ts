@@ -8,6 +8,7 @@
  * once per paper that holds it, so a name says what the members share, not what one paper repeats.
  */
 
+import { portableLog } from './portable-math';
 import { pickDistinct } from './terms';
 import type { TfidfMatrix } from './tfidf';
 
@@ -109,7 +110,7 @@ export function clusterTerms(
       .filter((col) => info.hidden[col] === 0)
       .map((col) => ({
         col,
-        score: (count[col] / Math.max(1, totals[c])) * Math.log(1 + average / m.df[col]),
+        score: (count[col] / Math.max(1, totals[c])) * portableLog(1 + average / m.df[col]),
       }));
     for (const col of touched) count[col] = 0;
     info.preferPhrases(scored);

@@ -4,6 +4,7 @@
  * Terms in fewer than `minDf` or more than `maxDf` papers are dropped first.
  */
 import type { Corpus } from './corpus';
+import { portableLog } from './portable-math';
 import type { CsrMatrix } from './sparse';
 
 export interface TfidfOptions {
@@ -51,7 +52,7 @@ export function tfidf(corpus: Corpus, options: TfidfOptions): TfidfMatrix {
     if (c < 0) continue;
     columnTerm[c] = t;
     keptDf[c] = df[t];
-    idf[c] = Math.log((1 + n) / (1 + df[t])) + 1;
+    idf[c] = portableLog((1 + n) / (1 + df[t])) + 1;
   }
 
   // Entries go to their columns in row order, then back to their rows in column order: both
@@ -75,7 +76,7 @@ export function tfidf(corpus: Corpus, options: TfidfOptions): TfidfMatrix {
       // A title weight below 1 can leave a count under 1, where 1 + ln(tf) would turn negative.
       const at = next[c]++;
       colRow[at] = d;
-      colWeight[at] = (count >= 1 ? 1 + Math.log(count) : count) * idf[c];
+      colWeight[at] = (count >= 1 ? 1 + portableLog(count) : count) * idf[c];
       rowPtr[d + 1]++;
     }
   }

@@ -12,13 +12,7 @@
  */
 
 import type { ParseResult } from '../types';
-import {
-  displayName,
-  idsInUrl,
-  normalizeArxivId,
-  normalizeDoi,
-  normalizePmid,
-} from './fields';
+import { displayName, idsInUrl, normalizeArxivId, normalizeDoi, normalizePmid } from './fields';
 import { RecordCollector } from './records';
 import {
   allTexts,

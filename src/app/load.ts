@@ -8,7 +8,7 @@ import type { PapermapGraphJSON } from '../core/types';
 import { h } from './dom';
 
 export const GRAPH_URL = 'graph.json';
-export const REBUILD_COMMAND = 'npm run graph -- data/hf-papers-mar20.txt --out public/graph.json';
+export const REBUILD_COMMAND = 'npm start';
 
 /** A failure to show the graph: a one-line title and a sentence or two of detail. */
 export class GraphLoadError extends Error {
@@ -176,13 +176,13 @@ export function renderProblem(error: unknown): HTMLElement {
     'problem',
     h('h2', null, title),
     h('p', null, detail),
-    h('p', null, 'Build the graph from the default papers, then reload this page:'),
+    h('p', null, 'Build the graph of the default papers (or add your files after --) and serve the app:'),
     h('pre', null, h('code', null, REBUILD_COMMAND)),
     h(
       'p',
       'hint',
-      h('code', null, 'npm start'),
-      ' does this for you when the graph is missing or out of date.',
+      h('code', null, 'npm run build'),
+      ' writes the app with its graph into dist/ for any static server.',
     ),
   );
   section.setAttribute('role', 'alert');

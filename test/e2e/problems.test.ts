@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { PapermapGraphJSON } from '../../src/core/types';
 import { FIXTURES, useApp } from './browser';
 
-const REBUILD_COMMAND = 'npm run graph -- data/hf-papers-mar20.txt --out public/graph.json';
+const REBUILD_COMMAND = 'npm start';
 const fixtureText = await readFile(join(FIXTURES, 'graph-small.json'), 'utf8');
 
 /** The fixture with one change, as JSON text. */

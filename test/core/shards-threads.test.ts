@@ -10,7 +10,7 @@ import { WorkerRunner } from '../../scripts/lib/worker-runner';
 import { parseFiles } from '../../src/core/parse/index';
 import { buildGraph, inProcessRunner, type ShardRunner } from '../../src/core/pipeline';
 
-// The first 6,000 records of the arXiv RSS set in ../shared/data (see test/fixtures/README.md).
+// The first 6,000 records of the arXiv RSS set of the shared data (see test/fixtures/data/README.md).
 const lines = gunzipSync(
   readFileSync(new URL('../fixtures/data/arxiv-rss-first6000.jsonl.gz', import.meta.url)),
 )

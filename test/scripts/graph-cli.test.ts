@@ -26,7 +26,7 @@ import type { PapermapGraphJSON } from '../../src/core/types';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const DEFAULT_DATA = join(root, 'data/hf-papers-mar20.txt');
-/** The first 6,000 lines of ../shared/data/arxiv-rss-65k.jsonl.gz (see test/fixtures/data/README.md). */
+/** The first 6,000 lines of the arXiv RSS set of the shared data (see test/fixtures/data/README.md). */
 const ARXIV_6000 = join(root, 'test/fixtures/data/arxiv-rss-first6000.jsonl.gz');
 /** Every stage announces itself on stderr when it starts; none may have started after a usage error. */
 const STAGE_LINE = /papermap graph: (text|tfidf|similarity)…/;

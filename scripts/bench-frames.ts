@@ -1,7 +1,7 @@
 /**
  * `npx tsx scripts/bench-frames.ts [--sizes 1000,5000] [--graph FILE] [--screenshots DIR]`: how the
  * map behaves in a real browser. For each size it builds the graph of that many labelled papers of
- * ../shared/data/arxiv-rss-65k.jsonl.gz, opens bench/map.html (a Vite build of the map alone) in
+ * data/arxiv-rss-65k.jsonl.gz, opens bench/map.html (a Vite build of the map alone) in
  * headless Chromium, and measures the time until the layout settles and the frame rate while the
  * view pans continuously for 3 s (a pan applied in every requestAnimationFrame, timestamps taken
  * in the page), at the fitted zoom and zoomed in 4× (titles drawn), and while zooming in and out

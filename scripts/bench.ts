@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: time and peak memory of each pipeline stage for 1,000, 10,000 and all 44,904
- * labelled papers of ../shared/data/arxiv-rss-65k.jsonl.gz, each size in a fresh process, and the
+ * labelled papers of data/arxiv-rss-65k.jsonl.gz, each size in a fresh process, and the
  * label agreement of the edges. Reference for the 44,904: scikit-learn (TfidfVectorizer 1–2-grams,
  * chunked sparse top-5, Louvain) takes about 107 s and 2.6 GB peak on this 2-core machine.
  * `npm run bench -- --sizes 1000,5000` picks other sizes; pipeline options (e.g. --k 10) pass through.

@@ -1,6 +1,6 @@
 /**
  * `npm run eval`: scores the default map against real labels. Builds the graph of the first 5,000
- * labelled records of ../shared/data/arxiv-rss-65k.jsonl.gz (file order) and prints the share of
+ * labelled records of data/arxiv-rss-65k.jsonl.gz (file order) and prints the share of
  * edges whose papers share a primary category, and the NMI between clusters and categories, beside
  * the scikit-learn reference (TfidfVectorizer 1–2-grams, sublinear tf, min_df 2, max_df 0.5,
  * English stop words; 5 nearest neighbours; Louvain): agreement 0.400, NMI 0.286.

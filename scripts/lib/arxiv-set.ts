@@ -1,5 +1,5 @@
 /**
- * The labelled arXiv set of ../shared/data (arxiv-rss-65k.jsonl.gz): records with a primary
+ * The labelled arXiv set (data/arxiv-rss-65k.jsonl.gz, see data/README.md): records with a primary
  * category, in file order. The labels only measure the map; they never enter the graph.
  */
 import { readFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { newPaper } from '../../src/core/parse/fields';
 import type { Paper } from '../../src/core/types';
 
-export const ARXIV_SET = new URL('../../../shared/data/arxiv-rss-65k.jsonl.gz', import.meta.url);
+export const ARXIV_SET = new URL('../../data/arxiv-rss-65k.jsonl.gz', import.meta.url);
 
 export interface LabelledSet {
   papers: Paper[];

@@ -21,7 +21,6 @@
 
 import {
   collapse,
-  decodeLatexAccents,
   displayName,
   normalizeArxivId,
   normalizeDoi,
@@ -31,6 +30,7 @@ import {
   stripMarkup,
   withoutParentheses,
 } from './fields';
+import { decodeLatexAccents } from './latex-accents';
 import type { RecordFields } from './records';
 
 type Field = keyof Required<RecordFields>;

@@ -21,15 +21,8 @@
  *   text is kept as written: LaTeX and HTML there are the text stage's business.
  */
 
-import {
-  collapse,
-  decodeLatexAccents,
-  normalizeArxivId,
-  normalizeDoi,
-  shorten,
-  splitAuthors,
-  stripMarkup,
-} from './fields';
+import { collapse, normalizeArxivId, normalizeDoi, shorten, splitAuthors, stripMarkup } from './fields';
+import { decodeLatexAccents } from './latex-accents';
 import type { RecordFields } from './records';
 
 export type JsonObject = { readonly [field: string]: unknown };

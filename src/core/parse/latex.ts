@@ -23,7 +23,7 @@
  */
 
 import { parse as parseWithLibrary } from '@retorquere/bibtex-parser';
-import { LATEX_ACCENTS, LATEX_LETTERS } from './fields';
+import { LATEX_ACCENTS, LATEX_LETTERS } from './latex-accents';
 
 /** An accent over nothing (`\^{}`, `\~{}`) is how exporters write the accent character itself. */
 const BARE_ACCENTS: ReadonlyMap<string, string> = new Map([

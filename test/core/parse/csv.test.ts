@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { readAuthors } from '../../../src/core/parse/columns';
 import { looksLikeCsv, looksLikeTsv, parseCsv, parseTsv } from '../../../src/core/parse/csv';
-import { decodeLatexAccents, normalizeDoi, splitAuthors } from '../../../src/core/parse/fields';
+import { normalizeDoi, splitAuthors } from '../../../src/core/parse/fields';
 import { detectFormat, type InputFile, ParseError, parseFiles } from '../../../src/core/parse/index';
+import { decodeLatexAccents } from '../../../src/core/parse/latex-accents';
 import type { Paper, ParseResult } from '../../../src/core/types';
 import { input, readBytes } from './helpers';
 

@@ -6,11 +6,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { parseFiles } from '../../src/core/parse/index';
 import { buildGraph } from '../../src/core/pipeline';
 import type { PapermapGraphJSON } from '../../src/core/types';
-import { domWatch, ROOT, type WatchedPage } from './browser';
+import { type AppUnderTest, domWatch, ROOT, type WatchedPage } from './browser';
 
 export const SOURCE = 'data/hf-papers-mar20.txt';
 
@@ -168,4 +168,32 @@ export async function expectClean(watched: WatchedPage): Promise<void> {
     expect(watch.htmlWrites, 'innerHTML-like writes').toBe(0);
     expect(watch.imagesInserted, 'images inserted').toBe(0);
   }
+}
+
+/**
+ * Opens pages of `app` for a test file: every page a test opens is checked for errors and dialogs
+ * after the test (`expectClean`), then closed.
+ */
+export function checkedPages(app: AppUnderTest): {
+  open(hash?: string): Promise<Page>;
+  openUrl(...args: Parameters<AppUnderTest['openUrl']>): Promise<WatchedPage>;
+} {
+  let opened: WatchedPage[] = [];
+  afterEach(async () => {
+    const pages = opened;
+    opened = [];
+    try {
+      for (const watched of pages) await expectClean(watched);
+    } finally {
+      for (const watched of pages) await watched.close();
+    }
+  });
+  const checked = (watched: WatchedPage): WatchedPage => {
+    opened.push(watched);
+    return watched;
+  };
+  return {
+    open: async (hash) => checked(await app.open({ hash })).page,
+    openUrl: async (...args) => checked(await app.openUrl(...args)),
+  };
 }

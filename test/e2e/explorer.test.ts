@@ -4,15 +4,14 @@
  * related papers, search, cluster toggles, the view controls, re-clustering, deep links, and the
  * keyboard-only path. No test may leave a console error, a page error or a dialog behind.
  */
-import type { Page } from 'playwright-core';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PapermapGraphJSON } from '../../src/core/types';
-import { useApp, type WatchedPage } from './browser';
+import { useApp } from './browser';
 import {
+  checkedPages,
   clickMap,
   defaultGraph,
   edgeCount,
-  expectClean,
   hashParams,
   listedKeys,
   loneKey,
@@ -35,21 +34,7 @@ beforeAll(async () => {
 });
 
 // Every page a test opens is checked for errors and dialogs, then closed.
-let opened: WatchedPage[] = [];
-async function open(hash?: string): Promise<Page> {
-  const watched = await app.open({ hash });
-  opened.push(watched);
-  return watched.page;
-}
-afterEach(async () => {
-  const pages = opened;
-  opened = [];
-  try {
-    for (const watched of pages) await expectClean(watched);
-  } finally {
-    for (const watched of pages) await watched.close();
-  }
-});
+const { open } = checkedPages(app);
 
 const tokens = (text: string): string[] =>
   text

@@ -10,14 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFiles } from '../../src/core/parse/index';
 import { buildGraph } from '../../src/core/pipeline';
 import type { PapermapGraphJSON } from '../../src/core/types';
-import { useApp, type WatchedPage } from './browser';
+import { useApp } from './browser';
 import {
+  checkedPages,
   defaultGraph,
-  expectClean,
   exportFile,
   hashParams,
   listedKeys,
@@ -49,22 +49,13 @@ afterAll(async () => {
   if (saved) await rm(saved, { recursive: true, force: true });
 });
 
-let opened: WatchedPage[] = [];
+// Every page a test opens is checked for errors and dialogs, then closed.
+const pages = checkedPages(app);
 async function open(): Promise<Page> {
-  const watched = await app.open();
-  opened.push(watched);
-  await settled(watched.page);
-  return watched.page;
+  const page = await pages.open();
+  await settled(page);
+  return page;
 }
-afterEach(async () => {
-  const pages = opened;
-  opened = [];
-  try {
-    for (const watched of pages) await expectClean(watched);
-  } finally {
-    for (const watched of pages) await watched.close();
-  }
-});
 
 /** The graph the CLI's pipeline makes of `files`, to compare with what the page shows. */
 async function pipelineGraph(files: FileToDrop[]): Promise<PapermapGraphJSON> {
@@ -424,8 +415,7 @@ describe('the saved HTML page', () => {
     const graph = await exportFile(page, 'graph-json');
     const path = join(saved, html.name);
     await writeFile(path, html.text);
-    const offline = await app.openUrl(pathToFileURL(path).href, { offline: true });
-    opened.push(offline);
+    const offline = await pages.openUrl(pathToFileURL(path).href, { offline: true });
     const savedPage = offline.page;
     await settled(savedPage);
     await expect(savedPage.getByRole('button', { name: 'Open papers…' }).count()).resolves.toBe(0);

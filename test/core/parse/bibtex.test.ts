@@ -3,15 +3,12 @@ import { gzipSync } from 'node:zlib';
 import { parse as parseWithLibrary } from '@retorquere/bibtex-parser';
 import { describe, expect, it } from 'vitest';
 import { looksLikeBibtex, parseBibtex } from '../../../src/core/parse/bibtex';
-import { newPaper } from '../../../src/core/parse/fields';
 import { detectFormat, type ParsedFiles, parseFiles } from '../../../src/core/parse/index';
 import { LatexRenderer } from '../../../src/core/parse/latex';
-import type { Paper, ParseResult } from '../../../src/core/types';
-import { content, fixture, input, readBytes } from './helpers';
+import type { Paper } from '../../../src/core/types';
+import { content, fixture, input, messages, paper, readBytes } from './helpers';
 
 /** A paper as the parser should give it: every field not named is empty. */
-const paper = (origin: string, fields: Partial<Paper>): Paper => ({ ...newPaper(origin), ...fields });
-const messages = (result: ParseResult): string[] => result.notices.map((notice) => notice.message);
 const text = (path: string): string => new TextDecoder().decode(readBytes(path));
 /** The one paper of a file holding one entry. */
 const one = (bib: string): Paper => {

@@ -5,8 +5,8 @@ import { looksLikeCsv, looksLikeTsv, parseCsv, parseTsv } from '../../../src/cor
 import { normalizeDoi, splitAuthors } from '../../../src/core/parse/fields';
 import { detectFormat, type InputFile, ParseError, parseFiles } from '../../../src/core/parse/index';
 import { decodeLatexAccents } from '../../../src/core/parse/latex-accents';
-import type { Paper, ParseResult } from '../../../src/core/types';
-import { input, readBytes } from './helpers';
+import type { Paper } from '../../../src/core/types';
+import { input, messages, readBytes } from './helpers';
 
 /** A fixture of `test/fixtures/parse/csv/`, under the name given (to test detection by name). */
 const csvFixture = (file: string, name = file): InputFile => ({
@@ -24,8 +24,6 @@ const paper = (fields: Partial<Paper> & { title: string; origin: string }): Pape
   pmid: null,
   ...fields,
 });
-
-const messages = (result: ParseResult): string[] => result.notices.map((notice) => notice.message);
 
 describe('the exports of the tools, field by field', () => {
   it('reads a Scopus export: full author names without their Scopus ids, a placeholder abstract left out', async () => {

@@ -1,7 +1,8 @@
 /** Shared helpers of the parse tests: fixtures and inputs as `InputFile`s. */
 import { readFileSync } from 'node:fs';
+import { newPaper } from '../../../src/core/parse/fields';
 import type { InputFile } from '../../../src/core/parse/index';
-import type { Paper } from '../../../src/core/types';
+import type { Paper, ParseResult } from '../../../src/core/types';
 
 export const root = new URL('../../../', import.meta.url);
 export const readBytes = (path: string): Uint8Array => new Uint8Array(readFileSync(new URL(path, root)));
@@ -22,3 +23,9 @@ export const content = (papers: Paper[]) => papers.map(({ origin: _origin, ...re
 export const abstract = (topic: string): string =>
   `We study ${topic} in depth. Our method improves on strong baselines across many benchmarks and settings. ` +
   `Experiments on several data sets show consistent gains, and we release code and models for ${topic}.`;
+
+/** The paper a parser should give: every field empty but those named. */
+export const paper = (origin: string, fields: Partial<Paper>): Paper => ({ ...newPaper(origin), ...fields });
+
+/** The messages of a parse's notices, in order. */
+export const messages = (result: ParseResult): string[] => result.notices.map((notice) => notice.message);

@@ -4,15 +4,13 @@
  * Syntax errors and the generic record shape are in `json-syntax.test.ts`.
  */
 import { describe, expect, it } from 'vitest';
-import { newPaper, stripMarkup } from '../../../src/core/parse/fields';
+import { stripMarkup } from '../../../src/core/parse/fields';
 import { detectFormat, ParseError, parseFiles } from '../../../src/core/parse/index';
 import { parseJsonArray, parseJsonLines, scanJson } from '../../../src/core/parse/json';
-import type { Paper, ParseResult } from '../../../src/core/types';
-import { fixture, input, readBytes } from './helpers';
+import type { Paper } from '../../../src/core/types';
+import { fixture, input, messages, paper, readBytes } from './helpers';
 
 /** A paper as the parser should give it: every field not named is empty. */
-const paper = (origin: string, fields: Partial<Paper>): Paper => ({ ...newPaper(origin), ...fields });
-const messages = (result: ParseResult): string[] => result.notices.map((notice) => notice.message);
 const text = (name: string): string => new TextDecoder().decode(readBytes(`test/fixtures/parse/${name}`));
 /** The one paper a JSON value gives. */
 const one = (value: unknown): Paper => {

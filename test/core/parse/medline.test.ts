@@ -1,13 +1,10 @@
 /** PubMed/MEDLINE: a PubMed-format `.nbib`, author forms, dates and ids, broken files, detection. */
 import { describe, expect, it } from 'vitest';
-import { newPaper } from '../../../src/core/parse/fields';
 import { detectFormat, parseFiles } from '../../../src/core/parse/index';
 import { looksLikeMedline, parseMedline, shortAuthorName } from '../../../src/core/parse/medline';
-import type { Paper, ParseResult } from '../../../src/core/types';
-import { fixture, input, readBytes } from './helpers';
+import type { Paper } from '../../../src/core/types';
+import { fixture, input, messages, paper, readBytes } from './helpers';
 
-const paper = (origin: string, fields: Partial<Paper>): Paper => ({ ...newPaper(origin), ...fields });
-const messages = (result: ParseResult): string[] => result.notices.map((notice) => notice.message);
 const text = (path: string): string => new TextDecoder().decode(readBytes(path)).replace(/^\uFEFF/, '');
 /** One record's fields after a PMID line. */
 const one = (fields: string): Paper => {

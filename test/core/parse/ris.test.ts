@@ -1,14 +1,11 @@
 /** RIS: exports of Scopus, Web of Science, Zotero and EndNote, the syntax variants of other tools, broken files. */
 import { describe, expect, it } from 'vitest';
-import { newPaper } from '../../../src/core/parse/fields';
 import { detectFormat, parseFiles } from '../../../src/core/parse/index';
 import { looksLikeRis, parseRis } from '../../../src/core/parse/ris';
-import type { Paper, ParseResult } from '../../../src/core/types';
-import { fixture, input, readBytes } from './helpers';
+import type { Paper } from '../../../src/core/types';
+import { fixture, input, messages, paper, readBytes } from './helpers';
 
 /** A paper as the parser should give it: every field not named is empty. */
-const paper = (origin: string, fields: Partial<Paper>): Paper => ({ ...newPaper(origin), ...fields });
-const messages = (result: ParseResult): string[] => result.notices.map((notice) => notice.message);
 const text = (path: string): string => new TextDecoder().decode(readBytes(path));
 /** One record's fields, for tests of a single tag. */
 const one = (lines: string): Paper => {

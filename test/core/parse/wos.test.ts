@@ -1,13 +1,10 @@
 /** Web of Science plain text: a "Plain text file" export, the fields it spreads over lines, broken files, detection. */
 import { describe, expect, it } from 'vitest';
-import { newPaper } from '../../../src/core/parse/fields';
 import { detectFormat, parseFiles } from '../../../src/core/parse/index';
 import { looksLikeWos, parseWos } from '../../../src/core/parse/wos';
-import type { Paper, ParseResult } from '../../../src/core/types';
-import { fixture, input, readBytes } from './helpers';
+import type { Paper } from '../../../src/core/types';
+import { fixture, input, messages, paper, readBytes } from './helpers';
 
-const paper = (origin: string, fields: Partial<Paper>): Paper => ({ ...newPaper(origin), ...fields });
-const messages = (result: ParseResult): string[] => result.notices.map((notice) => notice.message);
 const text = (path: string): string => new TextDecoder().decode(readBytes(path)).replace(/^\uFEFF/, '');
 const HEADER = 'FN Clarivate Analytics Web of Science\nVR 1.0\n';
 /** One record's fields in a file with the usual header and trailer. */

@@ -26,6 +26,7 @@ import {
 } from './explorer-helpers';
 import {
   arxivJsonl,
+  BLOCKING_TASK_MS,
   buildWatch,
   drawnCount,
   dropFiles,
@@ -345,7 +346,7 @@ describe('5,000 papers', () => {
     file = await arxivJsonl(5000);
   });
 
-  it('Cancel stops the build and its workers, the map stays, and no task holds the page over 100 ms', async () => {
+  it('Cancel stops the build and its workers, the map stays, and no task holds the page', async () => {
     const page = await open();
     const drop = await prepareDrop(page, [file]);
     await watchBuild(page);
@@ -374,10 +375,10 @@ describe('5,000 papers', () => {
     const watch = await buildWatch(page);
     expect(watch.steps.map((s) => s.step)).toEqual(expect.arrayContaining(['parse', 'text', 'hidden']));
     expect(watch.steps.map((s) => s.step)).not.toContain('draw');
-    expect(watch.longTasks.filter((task) => task.duration > 100)).toEqual([]);
+    expect(watch.longTasks.filter((task) => task.duration > BLOCKING_TASK_MS)).toEqual([]);
   });
 
-  it('builds the map in a worker with no task over 100 ms until it is handed to the page', async () => {
+  it('builds the map in a worker with no task holding the page until it is handed to the page', async () => {
     const page = await open();
     const drop = await prepareDrop(page, [file]);
     await watchBuild(page);
@@ -402,7 +403,9 @@ describe('5,000 papers', () => {
       'hidden',
     ]);
     const handedOver = watch.steps[steps.indexOf('draw')].at;
-    expect(watch.longTasks.filter((task) => task.start < handedOver && task.duration > 100)).toEqual([]);
+    expect(
+      watch.longTasks.filter((task) => task.start < handedOver && task.duration > BLOCKING_TASK_MS),
+    ).toEqual([]);
   });
 });
 

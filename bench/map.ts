@@ -5,6 +5,7 @@
  * `window.papermapBench` for the driver.
  */
 import { createPaperMap, type MapEdge, type MapNode, type MapView, type PaperMap } from '../src/app/map';
+import { nodeRadius, weightedDegree } from '../src/core/degree';
 import type { PapermapGraphJSON } from '../src/core/types';
 
 export interface BenchHandle {
@@ -21,32 +22,30 @@ export interface BenchHandle {
 
 type BenchWindow = Window & { papermapBench?: BenchHandle };
 
-/** Radius in layout units from the summed similarity of a paper's edges. */
-function radius(strength: number): number {
-  return 3 + 2.2 * Math.sqrt(strength);
-}
-
 async function start(): Promise<void> {
   const url = new URLSearchParams(location.search).get('graph') ?? 'graph.json';
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
   const graph = (await response.json()) as PapermapGraphJSON;
   const index = new Map(graph.nodes.map((node, i) => [node.key, i]));
-  const strength = new Float64Array(graph.nodes.length);
-  const edges: MapEdge[] = graph.edges.map((edge) => {
-    const source = index.get(edge.source) ?? -1;
-    const target = index.get(edge.target) ?? -1;
-    strength[source] += edge.attributes.weight;
-    strength[target] += edge.attributes.weight;
-    return { source, target, weight: edge.attributes.weight };
-  });
+  const edges: MapEdge[] = graph.edges.map((edge) => ({
+    source: index.get(edge.source) ?? -1,
+    target: index.get(edge.target) ?? -1,
+    weight: edge.attributes.weight,
+  }));
+  const strength = weightedDegree(
+    graph.nodes.length,
+    edges.map((e) => e.source),
+    edges.map((e) => e.target),
+    edges.map((e) => e.weight),
+  );
   const colors = new Map(graph.attributes.clusters.map((c) => [c.id, c.color]));
   const nodes: MapNode[] = graph.nodes.map((node, i) => ({
     key: node.key,
     title: node.attributes.title,
     cluster: node.attributes.cluster,
     color: colors.get(node.attributes.cluster) ?? '#999999',
-    radius: radius(strength[i]),
+    radius: nodeRadius(strength[i]),
     x: node.attributes.x,
     y: node.attributes.y,
   }));

@@ -2,6 +2,7 @@
  * The graph as the app uses it: papers and edges by integer index, each paper's edges, and weighted
  * degrees, built once from the graph JSON. Read-only after that; what changes lives in the state.
  */
+import { weightedDegree } from '../core/degree';
 import type { ClusterInfo, PapermapGraphJSON, PaperNodeAttributes } from '../core/types';
 
 export interface AppEdge {
@@ -40,15 +41,20 @@ export function appData(graph: PapermapGraphJSON): AppData {
     edges.push({ source, target, ...edge.attributes });
   }
   const incident: number[][] = papers.map(() => []);
-  const strength = new Float64Array(papers.length);
   edges.forEach((edge, e) => {
     incident[edge.source].push(e);
     incident[edge.target].push(e);
-    strength[edge.source] += edge.weight;
-    strength[edge.target] += edge.weight;
   });
+  const strength = weightedDegree(
+    papers.length,
+    edges.map((e) => e.source),
+    edges.map((e) => e.target),
+    edges.map((e) => e.weight),
+  );
   for (const list of incident) list.sort((a, b) => edges[b].weight - edges[a].weight || a - b);
-  const maxK = Math.max(1, Number(graph.attributes.params.k) || 1, ...edges.map((e) => e.rank));
+  // A loop, not Math.max(...ranks): spreading 168,000 arguments overflows the call stack.
+  let maxK = Math.max(1, Number(graph.attributes.params.k) || 1);
+  for (const edge of edges) if (edge.rank > maxK) maxK = edge.rank;
   return {
     graph,
     keys,

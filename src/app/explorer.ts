@@ -4,6 +4,7 @@
  * and handed to the map and the panels, which only draw it. `destroy()` removes it with every
  * listener it put outside its own elements, so another graph can be shown in its place.
  */
+import { nodeRadius } from '../core/degree';
 import type { AppData } from './data';
 import { h } from './dom';
 import { createPaperMap, type MapNode, type PaperMap } from './map/map';
@@ -32,10 +33,6 @@ import {
 
 /** Input types that take no text: `/` and Esc on them are the app's shortcuts. */
 const NOT_TEXT_INPUTS = new Set(['checkbox', 'radio', 'range', 'button', 'submit', 'reset', 'color', 'file']);
-
-function nodeRadius(strength: number): number {
-  return 3 + 2.2 * Math.sqrt(strength);
-}
 
 function mapNodes(data: AppData, state: ViewState): MapNode[] {
   const colors = new Map(state.clusters.map((c) => [c.id, c.color]));

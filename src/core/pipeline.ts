@@ -6,6 +6,7 @@
 import { detectClusters } from './clusters';
 import { mergeShards, surfaceForms } from './corpus';
 import { dedupePapers } from './dedupe';
+import { weightedDegree } from './degree';
 import { selectEdges, sharedTerms, toGraphology } from './graph';
 import { paperKeys } from './keys';
 import { ColumnInfo, clusterTerms, paperTerms } from './labels';
@@ -202,11 +203,7 @@ export async function buildGraph(
   lap('clusters');
 
   onProgress({ stage: 'layout', done: 0, total: 1 });
-  const strength = new Float64Array(n);
-  for (let e = 0; e < edges.source.length; e++) {
-    strength[edges.source[e]] += edges.weight[e];
-    strength[edges.target[e]] += edges.weight[e];
-  }
+  const strength = weightedDegree(n, edges.source, edges.target, edges.weight);
   const { x, y } = clusterLayout(clustering.membership, clustering.count, strength);
   onProgress({ stage: 'layout', done: 1, total: 1 });
   lap('layout');

@@ -25,7 +25,7 @@ import {
   standaloneHtml,
 } from '../../src/app/export/html';
 import { EXPORT_FORMATS, exportFormat, VIEW_WRITERS } from '../../src/app/export/index';
-import { type ExportInput, exportView, nodeRadius, viewModularity } from '../../src/app/export/input';
+import { type ExportInput, exportRadius, exportView, viewModularity } from '../../src/app/export/input';
 import { sha256Base64 } from '../../src/app/export/sha256';
 import { exportSVG } from '../../src/app/export/svg';
 import { vosviewerJSON } from '../../src/app/export/vosviewer';
@@ -227,7 +227,7 @@ describe('GEXF', () => {
         abstract: xmlSafe(paper.abstract),
         x: paper.x,
         y: paper.y,
-        size: nodeRadius(view.degree.get(key) ?? 0),
+        size: exportRadius(view.strength.get(key) ?? 0),
       };
       // Cluster 1's colour is not a colour: it is replaced by grey.
       expected.color = paper.cluster === 1 ? 'rgb(136,136,136)' : `rgb(${r},${g},${b})`;
@@ -307,7 +307,7 @@ describe('GraphML', () => {
         abstract: xmlSafe(paper.abstract),
         x: paper.x,
         y: paper.y,
-        size: nodeRadius(view.degree.get(key) ?? 0),
+        size: exportRadius(view.strength.get(key) ?? 0),
         color: paper.cluster === 1 ? '#888888' : colorOf(xss, paper.cluster),
       };
       if (paper.year !== null) expected.year = paper.year;

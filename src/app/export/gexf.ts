@@ -7,7 +7,7 @@
 import Graph from 'graphology';
 import { write } from 'graphology-gexf/browser';
 import { joinList, rgbOf, safeColor, xmlSafe } from './escape';
-import { type ExportInput, exportView, nodeRadius, paperFields } from './input';
+import { type ExportInput, exportRadius, exportView, paperFields } from './input';
 
 type Scalar = string | number;
 
@@ -36,7 +36,7 @@ export function exportGEXF(input: ExportInput): string {
       label: xmlSafe(paper.title),
       viz: {
         color: `rgb(${r},${g},${b})`,
-        size: nodeRadius(view.degree.get(key) ?? 0),
+        size: exportRadius(view.strength.get(key) ?? 0),
         x: paper.x,
         y: paper.y,
       },

@@ -7,7 +7,7 @@
  * `r`/`g`/`b` into `color`.
  */
 import { escapeXml, escapeXmlText, joinList, rgbOf, safeColor } from './escape';
-import { type ExportInput, exportView, nodeRadius, paperFields } from './input';
+import { type ExportInput, exportRadius, exportView, paperFields } from './input';
 
 type KeyType = 'string' | 'int' | 'double';
 type Domain = 'graph' | 'node' | 'edge';
@@ -119,7 +119,7 @@ export function exportGraphML(input: ExportInput): string {
           ...paperFields(paper, cluster?.label ?? null),
           x: paper.x,
           y: paper.y,
-          size: nodeRadius(view.degree.get(nodeKey) ?? 0),
+          size: exportRadius(view.strength.get(nodeKey) ?? 0),
           r,
           g,
           b,

@@ -4,6 +4,7 @@
  * so that every format writes the same papers and links for the same view.
  */
 import { modularityOf } from '../../core/clusters';
+import { nodeRadius } from '../../core/degree';
 import type {
   ClusterInfo,
   PapermapGraphJSON,
@@ -110,9 +111,9 @@ export function exportView(input: ExportInput): ExportView {
   };
 }
 
-/** Radius of a node drawn for export (SVG circles, GEXF/GraphML sizes): grows with its links. */
-export function nodeRadius(degree: number): number {
-  return Math.round((3 + 1.5 * Math.sqrt(degree)) * 100) / 100;
+/** Radius of a node drawn for export (SVG circles, GEXF/GraphML sizes): the map's, to 0.01. */
+export function exportRadius(strength: number): number {
+  return Math.round(nodeRadius(strength) * 100) / 100;
 }
 
 /**

@@ -6,7 +6,7 @@
  * attribute of its own.
  */
 import { escapeXml, escapeXmlText, safeColor } from './escape';
-import { type ExportInput, exportView, nodeRadius } from './input';
+import { type ExportInput, exportRadius, exportView } from './input';
 
 export interface SvgOptions {
   /** Page colour behind the map (default white). */
@@ -28,7 +28,9 @@ const num = (value: number): string => String(Math.round(value * 100) / 100);
 export function exportSVG(input: ExportInput, options: SvgOptions = {}): string {
   const { background, width, clusterLabels } = { ...DEFAULTS, ...options };
   const view = exportView(input);
-  const radius = new Map(view.nodes.map((node) => [node.key, nodeRadius(view.degree.get(node.key) ?? 0)]));
+  const radius = new Map(
+    view.nodes.map((node) => [node.key, exportRadius(view.strength.get(node.key) ?? 0)]),
+  );
 
   let minX = Number.POSITIVE_INFINITY;
   let minY = Number.POSITIVE_INFINITY;

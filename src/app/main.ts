@@ -95,6 +95,7 @@ async function main(): Promise<void> {
       tools: [controls.element],
       banner: [problems.element],
       urlTag: choice.opened ? `${OPENED_MARK.param}=${OPENED_MARK.value}` : null,
+      searchInWorker: !saved,
     });
     controls.setBack(choice.opened && original !== null ? `Back to ${mapName(original)}` : null);
     document.title = `papermap · ${choice.source}`;

@@ -49,8 +49,9 @@ export function centreTransform(
 const easeCubicInOut = (t: number): number => (t < 0.5 ? 4 * t * t * t : 1 - (-2 * t + 2) ** 3 / 2);
 
 /**
- * Flies from `from` to `to`, calling `apply` each frame with the intermediate transform; the
- * returned timer can be stopped (a user gesture interrupts the flight).
+ * Flies from `from` to `to`, calling `apply` each frame with the intermediate transform and
+ * `onEnd` once it arrives; the returned timer can be stopped (a user gesture interrupts the
+ * flight, and then `onEnd` is not called).
  */
 export function fly(
   from: ZoomTransform,
@@ -58,6 +59,7 @@ export function fly(
   width: number,
   height: number,
   apply: (transform: ZoomTransform) => void,
+  onEnd: () => void = () => {},
   duration = CAMERA.duration,
 ): Timer {
   // Interpolate the layout point at the viewport centre, and log k.
@@ -73,6 +75,7 @@ export function fly(
     if (t >= 1) {
       flight.stop();
       apply(to);
+      onEnd();
       return;
     }
     const k = Math.exp(lk0 + (lk1 - lk0) * e);

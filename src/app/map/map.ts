@@ -1,38 +1,49 @@
 /**
- * The interactive map: a d3-force layout drawn on a <canvas>, with d3-zoom for pan and zoom,
- * d3-drag to move papers, and hit tests through a d3-quadtree of the visible nodes.
+ * The interactive map: the pipeline's layout drawn as it is, with d3-zoom for pan and zoom,
+ * d3-drag to move a paper (and its neighbourhood: `drag-simulation.ts`), hit tests through a
+ * quadtree (`hit-test.ts`) and a `Renderer` that turns the scene into pixels
+ * (`canvas-renderer.ts`).
  *
  * Drawing is on demand: anything that changes the picture calls `requestDraw`, which coalesces
- * into one requestAnimationFrame. While the layout runs, each frame ticks it within a time budget
- * and draws once; when alpha falls below alphaMin the simulation stops and nothing more happens
- * until the next change.
+ * into one requestAnimationFrame. Nothing runs between changes; while a dragged neighbourhood
+ * eases to rest, each frame ticks it and draws once.
  */
 import { type D3DragEvent, drag } from 'd3-drag';
-import { type Quadtree, quadtree } from 'd3-quadtree';
 import { select } from 'd3-selection';
 import type { Timer } from 'd3-timer';
 import { type D3ZoomEvent, type ZoomTransform, zoom, zoomIdentity } from 'd3-zoom';
 import { type Bounds, CAMERA, centreTransform, clampScale, fitTransform, fly } from './camera';
-import { createLayout, LAYOUT, type SimLink, type SimNode } from './layout';
-import { DRAW, type FrameState, MapRenderer } from './render';
+import { CanvasRenderer, DRAW } from './canvas-renderer';
+import { DragSimulation } from './drag-simulation';
+import { HitTester } from './hit-test';
+import { initialPositions } from './positions';
 import { buildScene, type Scene } from './scene';
 import { readTheme } from './theme';
-import type { MapCallbacks, MapNode, MapView, PaperMap, ScreenPoint } from './types';
+import { Tooltip } from './tooltip';
+import type { FrameState, MapCallbacks, MapNode, MapView, PaperMap, Renderer, ScreenPoint } from './types';
 
 export type { MapTheme } from './theme';
-export type { MapCallbacks, MapCluster, MapEdge, MapNode, MapView, PaperMap, ScreenPoint } from './types';
+export type {
+  DrawnLabel,
+  MapCallbacks,
+  MapCluster,
+  MapEdge,
+  MapNode,
+  MapView,
+  PaperMap,
+  ScreenPoint,
+} from './types';
 
 export const INTERACTION = Object.freeze({
-  /**
-   * Time given to layout ticks per frame while the layout runs, ms: at least this, and at least
-   * half the previous frame, so a map that is slow to draw still spends half its time settling.
-   */
-  tickBudget: 12,
-  maxTickBudget: 80,
-  /** Ticks per frame once the first layout has settled: later changes animate. */
-  ticksPerFrameAfterSettle: 3,
+  /** Time given to drag-simulation ticks per frame, ms. */
+  tickBudget: 8,
   /** Extra reach of a hit test around a node, CSS pixels. */
   hitSlop: 3,
+  /**
+   * A paper is dragged only when drawn at least this large, CSS pixels: in a zoomed-out map of
+   * thousands, papers cover the whole map and a drag anywhere must still pan it.
+   */
+  dragFromScreenRadius: 3,
   /** Pointer travel that still counts as a click, CSS pixels. */
   clickDistance: 4,
   /** Arrow keys pan by this much, CSS pixels (four times with Shift). */
@@ -63,38 +74,13 @@ function clusterSlots(nodes: readonly MapNode[]): { slotOf: Map<number, number>;
   return { slotOf, nodeSlot };
 }
 
-export function createPaperMap(
-  container: HTMLElement,
-  initialNodes: MapNode[],
-  callbacks: MapCallbacks,
-): PaperMap {
-  let nodes = initialNodes;
-  const n = nodes.length;
-  let { slotOf, nodeSlot } = clusterSlots(nodes);
-  let slotSizes = new Uint32Array(Math.max(1, slotOf.size));
-
-  // Positions live in d3's node objects, one per paper, kept for the map's lifetime.
-  const sim: SimNode[] = nodes.map((node, i) => ({
-    i,
-    slot: nodeSlot[i],
-    r: node.radius,
-    // A missing position is NaN: d3 then places the node on its phyllotaxis spiral.
-    x: Number.isFinite(node.x) ? node.x : Number.NaN,
-    y: Number.isFinite(node.y) ? node.y : Number.NaN,
-  }));
-  const layout = createLayout(slotOf.size, n);
-  const { simulation } = layout;
-  // Places NaN positions (d3 does it on `nodes()`), before anything reads them.
-  simulation.nodes(sim);
-  simulation.nodes([]);
-
-  // DOM: the canvas, and a tooltip for the hovered title.
+/** The canvas, placed absolutely so its pixel size never feeds back into the container's layout. */
+function mapCanvas(): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
   canvas.className = 'papermap-canvas';
   canvas.tabIndex = 0;
   canvas.setAttribute('role', 'application');
   canvas.setAttribute('aria-roledescription', 'paper map');
-  // Absolutely placed so the canvas's pixel size never feeds back into the container's layout.
   Object.assign(canvas.style, {
     position: 'absolute',
     inset: '0',
@@ -104,30 +90,33 @@ export function createPaperMap(
     touchAction: 'none',
     cursor: 'grab',
   });
-  canvas.dataset.settled = 'false';
-  const tooltip = document.createElement('div');
-  tooltip.className = 'papermap-tooltip';
-  tooltip.setAttribute('aria-hidden', 'true');
-  tooltip.hidden = true;
-  Object.assign(tooltip.style, {
-    position: 'absolute',
-    left: '0',
-    top: '0',
-    maxWidth: '22rem',
-    padding: '0.3rem 0.5rem',
-    borderRadius: '6px',
-    font: `12px/1.35 ${DRAW.titleFont.replace(/^\S+\s/, '')}`,
-    pointerEvents: 'none',
-    boxShadow: '0 2px 8px rgb(0 0 0 / 0.18)',
-    zIndex: '1',
-  });
+  return canvas;
+}
+
+export function createPaperMap(
+  container: HTMLElement,
+  initialNodes: MapNode[],
+  callbacks: MapCallbacks,
+): PaperMap {
+  let nodes = initialNodes;
+  const n = nodes.length;
+  let { slotOf, nodeSlot } = clusterSlots(nodes);
+  let slotSizes = new Uint32Array(Math.max(1, slotOf.size));
+  const positions = initialPositions(nodes);
+  // Shared with the hit tester and the drag simulation: changed in place, never replaced.
+  const radius = Float32Array.from(nodes, (node) => node.radius);
+
+  const canvas = mapCanvas();
+  const tooltip = new Tooltip(`12px/1.35 ${DRAW.titleFont.replace(/^\S+\s/, '')}`);
   if (getComputedStyle(container).position === 'static') container.style.position = 'relative';
-  container.append(canvas, tooltip);
+  container.append(canvas, tooltip.element);
   const context = canvas.getContext('2d');
   if (!context) throw new Error('papermap map: the browser gave no 2D canvas context');
   const ctx: CanvasRenderingContext2D = context;
 
-  let renderer = new MapRenderer(nodes, sim, nodeSlot, slotOf.size);
+  let renderer: Renderer = new CanvasRenderer(nodes, nodeSlot, slotOf.size);
+  const hits = new HitTester(positions, radius);
+  const dragSimulation = new DragSimulation(positions, radius);
   let theme = readTheme(container);
   let view: MapView = {
     visible: new Uint8Array(n).fill(1),
@@ -137,18 +126,16 @@ export function createPaperMap(
     clusters: [],
   };
   let scene: Scene = buildScene(view, nodeSlot, slotOf, slotSizes);
-  let laidOut = false; // the first update starts the layout
-  let settled = false;
-  let ticksPerFrame = Number.POSITIVE_INFINITY;
-  let positionsVersion = 0;
 
   let width = 0;
   let height = 0;
   let dpr = 1;
   let transform: ZoomTransform = zoomIdentity;
-  /** Keep fitting everything while the first layout settles, until the person moves the view. */
+  /** Fit everything to the canvas until the person moves the view. */
   let autoFit = true;
   let flight: Timer | null = null;
+  /** A gesture moves the view (pan, wheel, flight): frames may draw less until it ends. */
+  let gesture = false;
 
   let hovered: number | null = null;
   const neighbours = new Uint8Array(n);
@@ -156,55 +143,35 @@ export function createPaperMap(
   let pressed: { i: number; x: number; y: number } | null = null;
   let dragged: number | null = null;
 
-  let tree: Quadtree<number> | null = null;
-  let treeVersion = -1;
-  let treeScene: Scene | null = null;
-  let maxVisibleRadius = 0;
-
   // ---------------------------------------------------------------------------------------------
   // Frame loop
 
   let frameRequest = 0;
   let destroyed = false;
-  const running = (): boolean => laidOut && !settled;
 
   function requestDraw(): void {
     if (frameRequest === 0 && !destroyed) frameRequest = requestAnimationFrame(frame);
   }
 
-  let lastFrameAt = 0;
-  function frame(now: number): void {
+  function setSettled(value: boolean): void {
+    const text = value ? 'true' : 'false';
+    if (canvas.dataset.settled !== text) canvas.dataset.settled = text;
+  }
+
+  function frame(): void {
     frameRequest = 0;
-    const interval = lastFrameAt > 0 ? now - lastFrameAt : 0;
-    lastFrameAt = running() ? now : 0;
-    if (running()) step(Math.min(INTERACTION.maxTickBudget, Math.max(INTERACTION.tickBudget, interval / 2)));
-    draw();
-    if (running()) requestDraw();
-  }
-
-  /** Ticks the layout for up to the frame's budget; stops it once alpha is below alphaMin. */
-  function step(budget: number): void {
-    const start = performance.now();
-    let ticks = 0;
-    do {
-      simulation.tick();
-      ticks++;
-    } while (
-      ticks < ticksPerFrame &&
-      simulation.alpha() >= simulation.alphaMin() &&
-      performance.now() - start < budget
-    );
-    positionsVersion++;
-    if (simulation.alpha() < simulation.alphaMin() && simulation.alphaTarget() === 0) {
-      simulation.stop();
-      settled = true;
-      ticksPerFrame = INTERACTION.ticksPerFrameAfterSettle;
-      canvas.dataset.settled = 'true';
+    if (dragSimulation.running) {
+      const start = performance.now();
+      while (dragSimulation.tick() && performance.now() - start < INTERACTION.tickBudget) {
+        // ticks within the frame's budget
+      }
+      setSettled(!dragSimulation.running && dragged === null);
     }
-    if (autoFit) setTransform(fitTransform(visibleBounds(scene.visibleIndices), width, height));
+    draw();
+    if (dragSimulation.running) requestDraw();
   }
 
-  function frameState(scale: number, hover: number | null): FrameState {
+  function frameState(scale: number, hover: number | null, moving: boolean): FrameState {
     return {
       width,
       height,
@@ -215,22 +182,15 @@ export function createPaperMap(
       theme,
       hovered: hover,
       neighbours,
+      moving,
     };
   }
 
   function draw(): void {
     if (width === 0 || height === 0) return;
-    renderer.draw(ctx, frameState(dpr, hovered), scene, positionsVersion, true);
+    const moving = gesture || flight !== null || dragged !== null;
+    renderer.draw(ctx, frameState(dpr, hovered, moving), scene, positions, true);
     placeTooltip();
-  }
-
-  function reheat(alpha: number): void {
-    simulation.alpha(Math.max(simulation.alpha(), alpha));
-    if (settled) {
-      settled = false;
-      canvas.dataset.settled = 'false';
-    }
-    requestDraw();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -245,11 +205,19 @@ export function createPaperMap(
       if (event.sourceEvent) {
         stopFlight();
         autoFit = false;
+        gesture = true;
       }
     })
     .on('zoom', (event: D3ZoomEvent<HTMLCanvasElement, unknown>) => {
       transform = event.transform;
       requestDraw();
+    })
+    .on('end', (event: D3ZoomEvent<HTMLCanvasElement, unknown>) => {
+      if (event.sourceEvent && gesture) {
+        gesture = false;
+        // Everything again, now that the view rests.
+        requestDraw();
+      }
     });
 
   function setTransform(next: ZoomTransform): void {
@@ -271,7 +239,10 @@ export function createPaperMap(
       setTransform(target);
       return;
     }
-    flight = fly(transform, target, width, height, setTransform);
+    flight = fly(transform, target, width, height, setTransform, () => {
+      flight = null;
+      requestDraw();
+    });
   }
 
   function visibleBounds(indices: Iterable<number>): Bounds {
@@ -279,44 +250,29 @@ export function createPaperMap(
     let y0 = Number.POSITIVE_INFINITY;
     let x1 = Number.NEGATIVE_INFINITY;
     let y1 = Number.NEGATIVE_INFINITY;
+    const { x, y } = positions;
     for (const i of indices) {
-      const p = sim[i];
-      const r = nodes[i].radius;
-      if (p.x - r < x0) x0 = p.x - r;
-      if (p.y - r < y0) y0 = p.y - r;
-      if (p.x + r > x1) x1 = p.x + r;
-      if (p.y + r > y1) y1 = p.y + r;
+      const r = radius[i];
+      if (x[i] - r < x0) x0 = x[i] - r;
+      if (y[i] - r < y0) y0 = y[i] - r;
+      if (x[i] + r > x1) x1 = x[i] + r;
+      if (y[i] + r > y1) y1 = y[i] + r;
     }
     return x0 <= x1 ? { x0, y0, x1, y1 } : { x0: -1, y0: -1, x1: 1, y1: 1 };
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Hit testing: a quadtree of the visible nodes, rebuilt lazily when positions or the view changed.
-
-  function hitTree(): Quadtree<number> {
-    if (tree === null || treeVersion !== positionsVersion || treeScene !== scene) {
-      tree = quadtree<number>()
-        .x((i) => sim[i].x)
-        .y((i) => sim[i].y)
-        .addAll(scene.visibleIndices);
-      treeVersion = positionsVersion;
-      treeScene = scene;
-    }
-    return tree;
-  }
+  // Pointer, drag and keyboard
 
   function nodeAt(x: number, y: number): number | null {
-    if (scene.visibleIndices.length === 0) return null;
     const k = transform.k;
-    const wx = transform.invertX(x);
-    const wy = transform.invertY(y);
-    const slop = INTERACTION.hitSlop / k;
-    const minR = DRAW.minScreenRadius / k;
-    const found = hitTree().find(wx, wy, Math.max(maxVisibleRadius, minR) + slop);
-    if (found === undefined) return null;
-    const p = sim[found];
-    const reach = Math.max(nodes[found].radius, minR) + slop;
-    return (p.x - wx) ** 2 + (p.y - wy) ** 2 <= reach * reach ? found : null;
+    return hits.find(
+      scene,
+      transform.invertX(x),
+      transform.invertY(y),
+      DRAW.minScreenRadius / k,
+      INTERACTION.hitSlop / k,
+    );
   }
 
   function local(event: MouseEvent): [number, number] {
@@ -341,35 +297,21 @@ export function createPaperMap(
 
   function placeTooltip(): void {
     if (hovered === null) {
-      tooltip.hidden = true;
+      tooltip.hide();
       return;
     }
-    const p = sim[hovered];
-    const sr = Math.max(nodes[hovered].radius * transform.k, DRAW.minScreenRadius);
-    const sx = transform.applyX(p.x);
-    const sy = transform.applyY(p.y);
-    if (tooltip.hidden || tooltip.dataset.index !== String(hovered)) {
-      tooltip.textContent = nodes[hovered].title;
-      tooltip.dataset.index = String(hovered);
-      Object.assign(tooltip.style, {
-        background: theme.background,
-        color: theme.text,
-        border: `1px solid ${theme.edge}`,
-      });
-      tooltip.hidden = false;
-    }
-    // Beside the node, flipped left or up when it would leave the canvas.
-    const w = tooltip.offsetWidth;
-    const h = tooltip.offsetHeight;
-    let left = sx + sr + 8;
-    if (left + w > width && sx - sr - 8 - w >= 0) left = sx - sr - 8 - w;
-    let top = sy - h - 6;
-    if (top < 0) top = sy + sr + 6;
-    tooltip.style.transform = `translate(${Math.round(canvas.offsetLeft + Math.max(0, left))}px, ${Math.round(canvas.offsetTop + top)}px)`;
+    tooltip.show(
+      hovered,
+      nodes[hovered].title,
+      {
+        sx: transform.applyX(positions.x[hovered]),
+        sy: transform.applyY(positions.y[hovered]),
+        sr: Math.max(radius[hovered] * transform.k, DRAW.minScreenRadius),
+      },
+      { left: canvas.offsetLeft, top: canvas.offsetTop, width },
+      theme,
+    );
   }
-
-  // ---------------------------------------------------------------------------------------------
-  // Pointer, drag and keyboard
 
   // Drag is registered before zoom: when the pointer is on a node, drag takes the gesture and
   // stops it reaching zoom, which pans on the background.
@@ -378,41 +320,35 @@ export function createPaperMap(
     .clickDistance(INTERACTION.clickDistance)
     .subject((event: { x: number; y: number }) => {
       const i = nodeAt(event.x, event.y);
-      return i === null ? null : { i, x: transform.applyX(sim[i].x), y: transform.applyY(sim[i].y) };
+      if (i === null || radius[i] * transform.k < INTERACTION.dragFromScreenRadius) return null;
+      return { i, x: transform.applyX(positions.x[i]), y: transform.applyY(positions.y[i]) };
     })
     .on('start', (event: D3DragEvent<HTMLCanvasElement, unknown, DragSubject | null>) => {
       if (!event.subject) return;
-      // Nothing moves until the pointer does: a click on a node leaves the layout alone.
+      // Nothing moves until the pointer does: a click on a node leaves the map alone.
       pressed = { i: event.subject.i, x: event.x, y: event.y };
     })
     .on('drag', (event: D3DragEvent<HTMLCanvasElement, unknown, DragSubject | null>) => {
       if (dragged === null) {
         if (pressed === null) return;
         if (Math.hypot(event.x - pressed.x, event.y - pressed.y) < INTERACTION.clickDistance) return;
-        // The drag begins: pin the node where it is and re-heat the layout lightly.
+        // The drag begins: the paper is held, its neighbourhood follows.
         dragged = pressed.i;
-        const p = sim[dragged];
-        p.fx = p.x;
-        p.fy = p.y;
+        dragSimulation.start(dragged, scene);
         setHovered(dragged);
         canvas.style.cursor = 'grabbing';
-        simulation.alphaTarget(LAYOUT.dragTarget);
-        reheat(LAYOUT.dragTarget);
+        setSettled(false);
       }
-      const p = sim[dragged];
-      p.fx = transform.invertX(event.x);
-      p.fy = transform.invertY(event.y);
+      dragSimulation.hold(transform.invertX(event.x), transform.invertY(event.y));
       requestDraw();
     })
     .on('end', () => {
       pressed = null;
       if (dragged === null) return;
-      const p = sim[dragged];
-      p.fx = null;
-      p.fy = null;
       dragged = null;
+      dragSimulation.release();
       canvas.style.cursor = hovered === null ? 'grab' : 'pointer';
-      simulation.alphaTarget(0);
+      requestDraw();
     });
 
   selection.call(dragBehavior).call(zoomBehavior);
@@ -433,33 +369,20 @@ export function createPaperMap(
   const onKeyDown = (event: KeyboardEvent): void => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const pan = INTERACTION.keyPan * (event.shiftKey ? 4 : 1);
-    switch (event.key) {
-      case 'ArrowLeft':
-        map.panBy(pan, 0);
-        break;
-      case 'ArrowRight':
-        map.panBy(-pan, 0);
-        break;
-      case 'ArrowUp':
-        map.panBy(0, pan);
-        break;
-      case 'ArrowDown':
-        map.panBy(0, -pan);
-        break;
-      case '+':
-      case '=':
-        map.zoomBy(INTERACTION.keyZoom);
-        break;
-      case '-':
-      case '_':
-        map.zoomBy(1 / INTERACTION.keyZoom);
-        break;
-      case '0':
-        map.fit();
-        break;
-      default:
-        return;
-    }
+    const keys: Record<string, () => void> = {
+      ArrowLeft: () => map.panBy(pan, 0),
+      ArrowRight: () => map.panBy(-pan, 0),
+      ArrowUp: () => map.panBy(0, pan),
+      ArrowDown: () => map.panBy(0, -pan),
+      '+': () => map.zoomBy(INTERACTION.keyZoom),
+      '=': () => map.zoomBy(INTERACTION.keyZoom),
+      '-': () => map.zoomBy(1 / INTERACTION.keyZoom),
+      _: () => map.zoomBy(1 / INTERACTION.keyZoom),
+      '0': () => map.fit(),
+    };
+    const action = Object.hasOwn(keys, event.key) ? keys[event.key] : undefined;
+    if (!action) return;
+    action();
     event.preventDefault();
   };
   canvas.addEventListener('pointermove', onPointerMove);
@@ -502,7 +425,7 @@ export function createPaperMap(
     const shown = scene.visibleIndices.length;
     const clusters = scene.clusters.length;
     return (
-      `Map of ${shown} paper${shown === 1 ? '' : 's'}` +
+      `Map of ${shown.toLocaleString('en')} paper${shown === 1 ? '' : 's'}` +
       (clusters > 0 ? ` in ${clusters} cluster${clusters === 1 ? '' : 's'}` : '') +
       '. Drag to pan, scroll or press + and − to zoom, arrow keys pan, 0 fits the map.'
     );
@@ -515,16 +438,14 @@ export function createPaperMap(
     canvas,
 
     get settled() {
-      return settled;
+      return canvas.dataset.settled === 'true';
     },
 
     update(next) {
-      const previous = scene;
+      const wasVisible = scene.visibleHash;
       view = next;
-      scene = buildScene(view, nodeSlot, slotOf, slotSizes);
+      scene = buildScene(view, nodeSlot, slotOf, slotSizes, scene);
       theme = readTheme(container);
-      maxVisibleRadius = 0;
-      for (const i of scene.visibleIndices) maxVisibleRadius = Math.max(maxVisibleRadius, nodes[i].radius);
       canvas.setAttribute('aria-label', describe());
 
       // Neighbour marks follow the new edges; a node that disappeared is no longer hovered (the
@@ -533,29 +454,11 @@ export function createPaperMap(
       if (hovered !== null && !scene.visible[hovered]) setHovered(null);
       else markNeighbours(hovered, 1);
       if (dragged !== null && !scene.visible[dragged]) {
-        sim[dragged].fx = null;
-        sim[dragged].fy = null;
         dragged = null;
-        simulation.alphaTarget(0);
-      }
-
-      const edgesChanged = !laidOut || scene.edgeHash !== previous.edgeHash;
-      if (edgesChanged || scene.visibleHash !== previous.visibleHash) {
-        // The layout simulates the visible nodes only, so a filtered map spreads out.
-        const links: SimLink[] = scene.edges.map((e) => ({
-          source: sim[e.source],
-          target: sim[e.target],
-          weight: e.weight,
-        }));
-        layout.setGraph(
-          scene.visibleIndices.map((i) => sim[i]),
-          links,
-        );
-      }
-      if (edgesChanged) {
-        reheat(laidOut ? LAYOUT.reheat : 1);
-        laidOut = true;
-      }
+        dragSimulation.stop();
+      } else if (dragSimulation.running && scene.visibleHash !== wasVisible) dragSimulation.stop();
+      setSettled(!dragSimulation.running);
+      if (autoFit) setTransform(fitTransform(visibleBounds(scene.visibleIndices), width, height));
       requestDraw();
     },
 
@@ -567,23 +470,20 @@ export function createPaperMap(
       ({ slotOf, nodeSlot } = clusterSlots(nodes));
       slotSizes = new Uint32Array(Math.max(1, slotOf.size));
       nodes.forEach((node, i) => {
-        sim[i].slot = nodeSlot[i];
-        sim[i].r = node.radius;
+        radius[i] = node.radius;
       });
-      renderer = new MapRenderer(nodes, sim, nodeSlot, slotOf.size);
-      layout.setClusterSlots(slotOf.size);
-      // The view's cluster ids now name other slots: re-derive it (same edges, so no re-heat there).
+      hits.setRadius(radius);
+      renderer = new CanvasRenderer(nodes, nodeSlot, slotOf.size);
+      // The view's cluster ids now name other slots: re-derive it.
       map.update(view);
-      if (laidOut) reheat(LAYOUT.reclusterReheat);
     },
 
     focus(index) {
       if (!(index >= 0 && index < n) || !scene.visible[index]) return;
-      const p = sim[index];
       // At least far enough in that the node's title is drawn.
       const readable = (DRAW.titleFromScreenRadius * INTERACTION.focusTitleMargin) / nodes[index].radius;
       const k = clampScale(Math.max(transform.k, readable));
-      flyTo(centreTransform(p.x, p.y, k, width, height));
+      flyTo(centreTransform(positions.x[index], positions.y[index], k, width, height));
     },
 
     fit(indices) {
@@ -595,10 +495,12 @@ export function createPaperMap(
     positions() {
       const out = new Map<string, { x: number; y: number }>();
       nodes.forEach((node, i) => {
-        out.set(node.key, { x: sim[i].x, y: sim[i].y });
+        out.set(node.key, { x: positions.x[i], y: positions.y[i] });
       });
       return out;
     },
+
+    labels: () => renderer.labels(),
 
     toPNG() {
       const scale = 2;
@@ -607,9 +509,11 @@ export function createPaperMap(
       out.height = Math.max(1, Math.round(height * scale));
       const outCtx = out.getContext('2d');
       if (!outCtx) return Promise.reject(new Error('papermap map: no 2D canvas context for the PNG'));
-      // The export shows the map, not the pointer: no hover state.
-      const state = frameState(scale, null);
-      renderer.draw(outCtx, { ...state, neighbours: new Uint8Array(n) }, scene, positionsVersion);
+      // The export shows the map, not the pointer: no hover state. A PNG renderer of its own, so
+      // the screen's labels stay the screen's.
+      const pngRenderer = new CanvasRenderer(nodes, nodeSlot, slotOf.size);
+      const state = frameState(scale, null, false);
+      pngRenderer.draw(outCtx, { ...state, neighbours: new Uint8Array(n) }, scene, positions, false);
       return new Promise((resolve, reject) => {
         out.toBlob(
           (blob) => (blob ? resolve(blob) : reject(new Error('papermap map: toPNG failed'))),
@@ -625,7 +529,7 @@ export function createPaperMap(
       if (frameRequest !== 0) cancelAnimationFrame(frameRequest);
       frameRequest = 0;
       stopFlight();
-      simulation.stop();
+      dragSimulation.stop();
       resizeObserver.disconnect();
       darkQuery?.removeEventListener('change', onSchemeChange);
       selection.on('.zoom', null).on('.drag', null);
@@ -634,12 +538,15 @@ export function createPaperMap(
       canvas.removeEventListener('click', onClick);
       canvas.removeEventListener('keydown', onKeyDown);
       canvas.remove();
-      tooltip.remove();
+      tooltip.element.remove();
     },
 
     nodeScreenPosition(index) {
       if (!(index >= 0 && index < n) || !scene.visible[index]) return null;
-      const point: ScreenPoint = { x: transform.applyX(sim[index].x), y: transform.applyY(sim[index].y) };
+      const point: ScreenPoint = {
+        x: transform.applyX(positions.x[index]),
+        y: transform.applyY(positions.y[index]),
+      };
       return point;
     },
 
@@ -659,6 +566,8 @@ export function createPaperMap(
   };
 
   canvas.setAttribute('aria-label', describe());
+  // The positions are final: the map is settled from its first frame.
+  setSettled(true);
   resize();
   return map;
 }

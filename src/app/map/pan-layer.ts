@@ -4,11 +4,12 @@
  * of them, only where they are. So the first frame of a pan draws them once into an offscreen
  * canvas a margin larger than the viewport, and the following frames copy it at an offset (whole
  * device pixels: a plain copy, no resampling) until the view leaves the margin or anything else
- * changes (scale, positions, the view, the pointer state, theme or size).
+ * changes (scale, positions, the view, the pointer state, theme, size, or the gesture ending: a
+ * moving view draws fewer edges).
  */
 
-import type { FrameState } from './render';
 import type { Scene } from './scene';
+import type { FrameState } from './types';
 
 /** Margin around the viewport, CSS pixels: a pan can travel this far before a redraw. */
 const MARGIN = 320;
@@ -29,6 +30,7 @@ export class PanLayer {
   private height = 0;
   private dpr = 0;
   private hovered: number | null = null;
+  private moving = false;
   private background = '';
   private edge = '';
   private text = '';
@@ -43,6 +45,7 @@ export class PanLayer {
       this.height === f.height &&
       this.dpr === f.dpr &&
       this.hovered === f.hovered &&
+      this.moving === f.moving &&
       this.background === f.theme.background &&
       this.edge === f.theme.edge &&
       this.text === f.theme.text
@@ -57,6 +60,7 @@ export class PanLayer {
     this.height = f.height;
     this.dpr = f.dpr;
     this.hovered = f.hovered;
+    this.moving = f.moving;
     this.background = f.theme.background;
     this.edge = f.theme.edge;
     this.text = f.theme.text;

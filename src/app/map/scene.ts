@@ -22,6 +22,8 @@ export interface SceneCluster {
 }
 
 export interface Scene {
+  /** What it was built from: a view with the same edges and visibility reuses the rest. */
+  from: { edges: readonly MapEdge[]; visible: Uint8Array; nodeSlot: Int32Array };
   visible: Uint8Array;
   visibleIndices: number[];
   matches: Uint8Array | null;
@@ -33,11 +35,14 @@ export interface Scene {
   edgeSource: Uint32Array;
   edgeTarget: Uint32Array;
   edgeWeight: Float32Array;
-  /** The shown edges as given (kept for the layout's links). */
-  edges: MapEdge[];
-  /** Edge indices grouped by bucket: bucket b is bucketEdges[bucketStart[b] … bucketStart[b + 1]). */
-  bucketStart: Uint32Array;
-  bucketEdges: Uint32Array;
+  /**
+   * Edge indices in drawing priority: rank 1 (each paper's nearest neighbour) first, then rank 2,
+   * and so on, stronger buckets first within a rank. A frame that cannot draw every edge draws a
+   * prefix of this order, so every paper keeps its closest relation in view.
+   */
+  edgeOrder: Uint32Array;
+  /** Each edge's weight bucket (index into EDGE_BUCKETS). */
+  edgeBucket: Uint8Array;
   /** Adjacency (CSR): node i's neighbours are adjNode[adjStart[i] … adjStart[i + 1]), via adjEdge. */
   adjStart: Uint32Array;
   adjNode: Uint32Array;
@@ -47,6 +52,14 @@ export interface Scene {
   /** Order-sensitive hash of the edge set and of the visible set, to tell what changed. */
   edgeHash: number;
   visibleHash: number;
+}
+
+/** Ranks past this one are drawn together, last. */
+const MAX_RANK = 64;
+
+function rankOf(edge: MapEdge): number {
+  const rank = Math.floor(edge.rank ?? 1);
+  return rank >= 1 ? Math.min(MAX_RANK, rank) : 1;
 }
 
 function bucketOf(weight: number): number {
@@ -74,8 +87,19 @@ export function buildScene(
   nodeSlot: Int32Array,
   slotOf: ReadonlyMap<number, number>,
   slotSizes: Uint32Array,
+  previous: Scene | null = null,
 ): Scene {
   const n = nodeSlot.length;
+  if (
+    previous !== null &&
+    previous.from.edges === view.edges &&
+    previous.from.visible === view.visible &&
+    previous.from.nodeSlot === nodeSlot &&
+    (!view.matches || view.matches.length === n)
+  ) {
+    // Same papers and edges (a search, a selection): only what depends on those is new.
+    return { ...previous, ...viewMarks(view, previous.visibleIndices, n), clusters: previous.clusters };
+  }
   if (view.visible.length !== n) {
     throw new Error(`papermap map: view.visible has ${view.visible.length} entries for ${n} nodes`);
   }
@@ -106,7 +130,10 @@ export function buildScene(
   const edgeSource = new Uint32Array(m);
   const edgeTarget = new Uint32Array(m);
   const edgeWeight = new Float32Array(m);
-  const bucketStart = new Uint32Array(EDGE_BUCKETS.length + 1);
+  const edgeClass = new Uint32Array(m);
+  let maxRank = 1;
+  for (const e of edges) maxRank = Math.max(maxRank, rankOf(e));
+  const edgeBucket = new Uint8Array(m);
   const adjStart = new Uint32Array(n + 1);
   let edgeHash = mix(0x811c9dc5, m);
   for (let e = 0; e < m; e++) {
@@ -114,20 +141,19 @@ export function buildScene(
     edgeSource[e] = source;
     edgeTarget[e] = target;
     edgeWeight[e] = weight;
-    bucketStart[bucketOf(weight) + 1]++;
+    const bucket = bucketOf(weight);
+    edgeBucket[e] = bucket;
+    const rank = rankOf(edges[e]);
+    edgeClass[e] = (rank - 1) * EDGE_BUCKETS.length + (EDGE_BUCKETS.length - 1 - bucket);
     adjStart[source + 1]++;
     adjStart[target + 1]++;
     edgeHash = mix(mix(edgeHash, source), target);
   }
-  for (let b = 0; b < EDGE_BUCKETS.length; b++) bucketStart[b + 1] += bucketStart[b];
   for (let i = 0; i < n; i++) adjStart[i + 1] += adjStart[i];
-  const bucketEdges = new Uint32Array(m);
   const adjNode = new Uint32Array(2 * m);
   const adjEdge = new Uint32Array(2 * m);
-  const bucketFill = bucketStart.slice(0, EDGE_BUCKETS.length);
   const adjFill = adjStart.slice(0, n);
   for (let e = 0; e < m; e++) {
-    bucketEdges[bucketFill[bucketOf(edgeWeight[e])]++] = e;
     const s = edgeSource[e];
     const t = edgeTarget[e];
     adjNode[adjFill[s]] = t;
@@ -136,31 +162,46 @@ export function buildScene(
     adjEdge[adjFill[t]++] = e;
   }
 
-  let matchCount = 0;
-  if (view.matches) for (const i of visibleIndices) matchCount += view.matches[i] ? 1 : 0;
+  // Counting sort by (rank, bucket): linear, and stable, so equal classes keep the view's order.
+  const classStart = new Uint32Array(maxRank * EDGE_BUCKETS.length + 1);
+  for (let e = 0; e < m; e++) classStart[edgeClass[e] + 1]++;
+  for (let c = 1; c < classStart.length; c++) classStart[c] += classStart[c - 1];
+  const edgeOrder = new Uint32Array(m);
+  for (let e = 0; e < m; e++) edgeOrder[classStart[edgeClass[e]]++] = e;
 
   return {
+    from: { edges: view.edges, visible: view.visible, nodeSlot },
     visible,
     visibleIndices,
-    matches: view.matches,
-    matchCount,
-    selected:
-      view.selected !== null && view.selected >= 0 && view.selected < n && visible[view.selected]
-        ? view.selected
-        : null,
+    ...viewMarks(view, visibleIndices, n),
     edgeCount: m,
     edgeSource,
     edgeTarget,
     edgeWeight,
-    edges,
-    bucketStart,
-    bucketEdges,
+    edgeOrder,
+    edgeBucket,
     adjStart,
     adjNode,
     adjEdge,
     clusters: sceneClusters(view, slotOf, slotSizes),
     edgeHash,
     visibleHash,
+  };
+}
+
+/** The search matches and the selection, which change without the papers or edges changing. */
+function viewMarks(
+  view: MapView,
+  visibleIndices: readonly number[],
+  n: number,
+): Pick<Scene, 'matches' | 'matchCount' | 'selected'> {
+  let matchCount = 0;
+  if (view.matches) for (const i of visibleIndices) matchCount += view.matches[i] ? 1 : 0;
+  const selected = view.selected;
+  return {
+    matches: view.matches,
+    matchCount,
+    selected: selected !== null && selected >= 0 && selected < n && view.visible[selected] ? selected : null,
   };
 }
 

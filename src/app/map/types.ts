@@ -1,3 +1,6 @@
+import type { Scene } from './scene';
+import type { MapTheme } from './theme';
+
 /**
  * The map's contract with the app. The app derives a `MapView` from its state; the map only turns
  * it into pixels and reports pointer events back. It never decides what is shown.
@@ -11,7 +14,7 @@ export interface MapNode {
   color: string;
   /** Radius in layout units (it grows with the zoom, down to a minimum on screen). */
   radius: number;
-  /** Starting position in layout units (the pipeline's precomputed layout). */
+  /** Position in layout units (the pipeline's layout); the map draws it as final. */
   x: number;
   y: number;
 }
@@ -22,6 +25,11 @@ export interface MapEdge {
   target: number;
   /** Similarity in (0, 1]: stronger edges are shorter, thicker and more opaque. */
   weight: number;
+  /**
+   * The edge's best neighbour rank from either end (1 = a paper's nearest neighbour); when a view
+   * has more edges than a frame draws, the lowest ranks are drawn first. Missing = 1.
+   */
+  rank?: number;
 }
 
 export interface MapCluster {
@@ -44,6 +52,58 @@ export interface MapView {
   clusters: MapCluster[];
 }
 
+/** The moment drawn: viewport, camera and transient pointer state. */
+export interface FrameState {
+  width: number;
+  height: number;
+  dpr: number;
+  k: number;
+  tx: number;
+  ty: number;
+  theme: MapTheme;
+  hovered: number | null;
+  /** 1 for the neighbours of the hovered node. */
+  neighbours: Uint8Array;
+  /**
+   * The view is moving under a gesture (pan, wheel zoom, a flight): a renderer may draw less
+   * (fewer edges) to keep up, and draws everything again once it stops.
+   */
+  moving: boolean;
+}
+
+/** A label drawn in the last frame, in CSS pixels of the canvas (for tests and tools). */
+export interface DrawnLabel {
+  kind: 'cluster' | 'region' | 'title';
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/**
+ * Turns a scene into pixels at a frame state. Renderers decide nothing about what is shown; they
+ * read positions from the shared `Positions` and may cache by its version.
+ */
+export interface Renderer {
+  draw(
+    target: CanvasRenderingContext2D,
+    frame: FrameState,
+    scene: Scene,
+    positions: Positions,
+    cached: boolean,
+  ): void;
+  /** Labels placed by the last draw. */
+  labels(): readonly DrawnLabel[];
+}
+
+/** Layout positions in layout units, shared by the map's parts; `version` grows on every move. */
+export interface Positions {
+  x: Float32Array;
+  y: Float32Array;
+  version: number;
+}
+
 export interface MapCallbacks {
   onHover(index: number | null): void;
   onClick(index: number | null): void;
@@ -55,11 +115,11 @@ export interface ScreenPoint {
 }
 
 export interface PaperMap {
-  /** Re-derive what is drawn; re-heats the layout only if the edge set changed. */
+  /** Re-derive what is drawn. Positions stay where they are: a filter hides papers, it moves none. */
   update(view: MapView): void;
   /**
    * New cluster, colour and radius for each node (same nodes, same order), e.g. after
-   * reclustering. Positions are kept; the layout re-heats lightly so the new clusters gather.
+   * reclustering. Positions are kept, so the map a person has learned stays where it was.
    */
   setClusters(nodes: MapNode[]): void;
   /** Animates pan/zoom to centre a node, zooming in to at least a level where titles show. */
@@ -81,7 +141,9 @@ export interface PaperMap {
   panBy(dx: number, dy: number): void;
   /** Zooms by a factor about the canvas centre (what + and − do). */
   zoomBy(factor: number): void;
-  /** True once the layout has stopped moving (mirrored in `canvas.dataset.settled`). */
+  /** Labels (cluster and region names, titles) drawn in the last frame. */
+  labels(): readonly DrawnLabel[];
+  /** True when nothing moves: drawn at the final positions (mirrored in `canvas.dataset.settled`). */
   readonly settled: boolean;
   readonly canvas: HTMLCanvasElement;
 }

@@ -1,34 +1,35 @@
 /**
- * Scene to pixels. Everything here maps derived data to the canvas and decides nothing about what
- * is shown. Order: background, edges (one path per weight bucket and state), faded nodes,
- * emphasised edges, nodes (one path per colour and state), rings, then screen-space text: cluster
- * names first, paper titles after, kept only where they overlap no earlier label.
+ * The canvas renderer: scene to pixels on a 2D canvas, with level of detail so that a
+ * 45,000-paper map draws in a frame. It maps derived data to the canvas and decides nothing about
+ * what is shown. Order: background, edges (a budget of them, in the scene's priority order, one
+ * path per weight bucket and state), faded papers, papers, emphasised edges, rings, then
+ * screen-space text: cluster names first (largest clusters first, sized by cluster size), paper
+ * titles after, each kept only where it overlaps no earlier label.
  *
- * Per frame the work is linear in the nodes and edges, and only what falls inside the viewport is
+ * Papers a few pixels across are splatted into pixels (`splat.ts`); larger ones are arcs. Per
+ * frame the work is linear in the papers and edges, and only what falls inside the viewport is
  * drawn or labelled. Buffers are allocated in the constructor.
  */
 import { LabelGrid } from './label-grid';
-import type { SimNode } from './layout';
 import { PanLayer } from './pan-layer';
 import { EDGE_BUCKETS, type Scene } from './scene';
-import type { MapTheme } from './theme';
-import type { MapNode } from './types';
+import { parseHex, SPLAT_MAX_RADIUS, SplatLayer } from './splat';
+import type { DrawnLabel, FrameState, MapNode, Positions, Renderer } from './types';
 
 const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif';
 
 export const DRAW = Object.freeze({
   /** Smallest on-screen radius, CSS pixels: a zoomed-out map still shows every node. */
   minScreenRadius: 1.6,
-  /** Below this on-screen radius a node is a square: cheaper than an arc and looks the same. */
-  squareBelow: 2.2,
   /** From this typical on-screen radius, nodes get an outline in the background colour. */
   outlineFrom: 6,
   fadedNodeAlpha: 0.16,
   fadedEdgeAlpha: 0.22,
   titleFont: `11px ${FONT_FAMILY}`,
   titleHeight: 14,
-  clusterFont: `600 13px ${FONT_FAMILY}`,
-  clusterHeight: 18,
+  /** Cluster names: this font size for the smallest cluster, up to clusterMaxPx for the largest. */
+  clusterMinPx: 12,
+  clusterMaxPx: 19,
   /** A paper's title is drawn once its node is this large on screen (CSS pixels). */
   titleFromScreenRadius: 4.5,
   titleMaxChars: 48,
@@ -37,22 +38,18 @@ export const DRAW = Object.freeze({
   maxTitles: 500,
   /** Space kept around a title, CSS pixels. */
   titlePadding: { x: 10, y: 7 },
+  /** Space kept around a cluster name, CSS pixels. */
+  clusterPadding: { x: 6, y: 4 },
   haloWidth: 3.5,
+  /**
+   * Edges drawn per frame, at most: past a few thousand, more lines only darken the map (and
+   * 168,000 anti-aliased lines take a software rasteriser a quarter of a second). Zoomed in,
+   * fewer edges are on screen and all of them fit.
+   */
+  edgeBudget: 14000,
+  /** The budget while the view moves under a gesture; the full one is drawn when it stops. */
+  edgeBudgetMoving: 5000,
 });
-
-/** The moment drawn: viewport, camera and transient pointer state. */
-export interface FrameState {
-  width: number;
-  height: number;
-  dpr: number;
-  k: number;
-  tx: number;
-  ty: number;
-  theme: MapTheme;
-  hovered: number | null;
-  /** 1 for the neighbours of the hovered node. */
-  neighbours: Uint8Array;
-}
 
 /** A title shortened at a word boundary. */
 export function shortTitle(title: string, max = DRAW.titleMaxChars): string {
@@ -62,9 +59,17 @@ export function shortTitle(title: string, max = DRAW.titleMaxChars): string {
   return `${clean.slice(0, cut > max / 2 ? cut : max - 1).replace(/[\s,.:;–-]+$/, '')}…`;
 }
 
-export class MapRenderer {
+interface ViewBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export class CanvasRenderer implements Renderer {
   private readonly n: number;
   private readonly radius: Float32Array;
+  private readonly rgb: Uint32Array;
   /** Nodes grouped by colour: group g is groupNodes[groupStart[g] … groupStart[g + 1]). */
   private readonly groupColors: string[];
   private readonly groupStart: Uint32Array;
@@ -80,21 +85,26 @@ export class MapRenderer {
   /** Nodes on screen: a title goes beside nodes when it can, over them when it must. */
   private readonly obstacles = new LabelGrid(8192);
   private readonly layer = new PanLayer();
+  /** A splat layer per target canvas (the screen, the pan layer, a PNG), each sized to it. */
+  private readonly splats = new WeakMap<HTMLCanvasElement | OffscreenCanvas, SplatLayer>();
   /** Per cluster slot: x sum, y sum, count of visible members; recomputed when positions move. */
   private readonly centres: Float64Array;
   private centresVersion = -1;
-  private titlesPlaced = 0;
   private centresScene: Scene | null = null;
+  private titlesPlaced = 0;
+  private drawn: DrawnLabel[] = [];
+  /** One path per edge bucket, for the faded and the plain pass. */
+  private readonly paths: Path2D[] = [];
 
   constructor(
     nodes: readonly MapNode[],
-    private readonly sim: readonly SimNode[],
     private readonly nodeSlot: Int32Array,
     slots: number,
   ) {
     const n = nodes.length;
     this.n = n;
     this.radius = Float32Array.from(nodes, (node) => node.radius);
+    this.rgb = Uint32Array.from(nodes, (node) => parseHex(node.color));
     this.titles = nodes.map((node) => shortTitle(node.title));
     this.titleWidths = new Float32Array(n).fill(Number.NaN);
     this.centres = new Float64Array(Math.max(1, slots) * 3);
@@ -119,30 +129,28 @@ export class MapRenderer {
     this.medianRadius = n > 0 ? sorted[n >> 1] : 1;
   }
 
+  labels(): readonly DrawnLabel[] {
+    return this.drawn;
+  }
+
   /**
-   * Draws a frame. With `useLayer`, a frame that only pans (same scene, positions, pointer state
+   * Draws a frame. With `cached`, a frame that only pans (same scene, positions, pointer state
    * and scale as the last one) blits a cached picture of edges and nodes, drawn once with a margin
    * around the viewport, instead of drawing them again: panning costs a copy, not a redraw.
    */
-  draw(
-    ctx: CanvasRenderingContext2D,
-    f: FrameState,
-    scene: Scene,
-    positionsVersion: number,
-    useLayer = false,
-  ): void {
+  draw(ctx: CanvasRenderingContext2D, f: FrameState, scene: Scene, pos: Positions, cached: boolean): void {
     const { width, height, dpr } = f;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.globalAlpha = 1;
 
-    const same = useLayer && this.layer.matches(f, scene, positionsVersion);
+    const same = cached && this.layer.matches(f, scene, pos.version);
     const layerCtx = same && !this.layer.covers(f) ? this.layer.prepare(f) : null;
     if (layerCtx) {
       // The first frame of a pan: draw the world once, with a margin, into the layer.
       layerCtx.setTransform(1, 0, 0, 1, 0, 0);
       layerCtx.fillStyle = f.theme.background;
       layerCtx.fillRect(0, 0, layerCtx.canvas.width, layerCtx.canvas.height);
-      this.drawWorld(layerCtx, f, scene, this.layer.margin);
+      this.drawWorld(layerCtx, f, scene, pos, this.layer.margin);
       this.layer.drawnAt(f);
     }
     if (same && this.layer.covers(f)) {
@@ -150,36 +158,46 @@ export class MapRenderer {
     } else {
       ctx.fillStyle = f.theme.background;
       ctx.fillRect(0, 0, width, height);
-      this.drawWorld(ctx, f, scene, 0);
+      this.drawWorld(ctx, f, scene, pos, 0);
       this.layer.invalidate();
     }
-    this.layer.remember(f, scene, positionsVersion);
+    this.layer.remember(f, scene, pos.version);
 
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.globalAlpha = 1;
     this.grid.reset(width, height);
     this.obstacles.reset(width, height);
-    this.drawClusterNames(ctx, f, scene, positionsVersion);
-    this.drawTitles(ctx, f, scene);
+    this.drawn = [];
+    this.drawClusterNames(ctx, f, scene, pos);
+    this.drawTitles(ctx, f, scene, pos);
   }
 
-  /** Edges, nodes and rings in layout units, over the viewport grown by `margin` CSS pixels. */
-  private drawWorld(ctx: CanvasRenderingContext2D, f: FrameState, scene: Scene, margin: number): void {
+  /** Edges, nodes and rings, over the viewport grown by `margin` CSS pixels. */
+  private drawWorld(
+    ctx: CanvasRenderingContext2D,
+    f: FrameState,
+    scene: Scene,
+    pos: Positions,
+    margin: number,
+  ): void {
     const { width, height, dpr, k, tx, ty } = f;
     // The drawn area in layout units, for culling.
-    const view = {
+    const view: ViewBox = {
       x0: (-margin - tx) / k,
       y0: (-margin - ty) / k,
       x1: (width + margin - tx) / k,
       y1: (height + margin - ty) / k,
     };
-    ctx.setTransform(dpr * k, 0, 0, dpr * k, dpr * (tx + margin), dpr * (ty + margin));
+    const world = (): void => {
+      ctx.setTransform(dpr * k, 0, 0, dpr * k, dpr * (tx + margin), dpr * (ty + margin));
+    };
+    world();
     ctx.lineCap = 'butt';
-    this.drawEdges(ctx, f, scene, view);
-    this.drawNodes(ctx, f, scene, view, true);
-    this.drawFocusEdges(ctx, f, scene);
-    this.drawNodes(ctx, f, scene, view, false);
-    this.drawRings(ctx, f, scene);
+    this.drawEdges(ctx, f, scene, pos, view);
+    this.drawNodes(ctx, f, scene, pos, view, margin);
+    world();
+    this.drawFocusEdges(ctx, f, scene, pos);
+    this.drawRings(ctx, f, scene, pos);
   }
 
   /** Whether node i is drawn faded: not the hovered node or its neighbour, or not a match. */
@@ -193,90 +211,153 @@ export class MapRenderer {
     ctx: CanvasRenderingContext2D,
     f: FrameState,
     scene: Scene,
-    v: { x0: number; y0: number; x1: number; y1: number },
+    pos: Positions,
+    v: ViewBox,
   ): void {
-    const { sim, radius } = this;
-    const { edgeSource, edgeTarget, bucketStart, bucketEdges, matches, selected } = scene;
+    const { radius } = this;
+    const { x, y } = pos;
+    const { edgeSource, edgeTarget, edgeOrder, edgeBucket, matches, selected } = scene;
     const hovered = f.hovered;
     const minR = DRAW.minScreenRadius / f.k;
+    const buckets = EDGE_BUCKETS.length;
     // Hovering fades every edge but the hovered node's own (drawn later); a search fades edges
     // that do not join two matches.
-    const anyFaded = hovered !== null || matches !== null;
+    for (let p = 0; p < 2 * buckets; p++) this.paths[p] = new Path2D();
+    const used = new Uint8Array(2 * buckets);
+    const budget = f.moving ? DRAW.edgeBudgetMoving : DRAW.edgeBudget;
+    let drawn = 0;
+    for (let j = 0; j < edgeOrder.length && drawn < budget; j++) {
+      const e = edgeOrder[j];
+      const s = edgeSource[e];
+      const t = edgeTarget[e];
+      // The hovered and the selected node's own edges are drawn emphasised, by drawFocusEdges.
+      if (s === selected || t === selected || s === hovered || t === hovered) continue;
+      const ax = x[s];
+      const ay = y[s];
+      const cx = x[t];
+      const cy = y[t];
+      if (
+        (ax < v.x0 && cx < v.x0) ||
+        (ax > v.x1 && cx > v.x1) ||
+        (ay < v.y0 && cy < v.y0) ||
+        (ay > v.y1 && cy > v.y1)
+      )
+        continue;
+      // Zoomed out, many edges are shorter than their two nodes' radii, hidden under them.
+      const reach = Math.max(radius[s], minR) + Math.max(radius[t], minR);
+      if ((ax - cx) ** 2 + (ay - cy) ** 2 < reach * reach) continue;
+      const faded = hovered !== null || (matches !== null && (matches[s] === 0 || matches[t] === 0));
+      const path = (faded ? 0 : buckets) + edgeBucket[e];
+      this.paths[path].moveTo(ax, ay);
+      this.paths[path].lineTo(cx, cy);
+      used[path] = 1;
+      drawn++;
+    }
     ctx.strokeStyle = f.theme.edge;
-    for (let pass = anyFaded ? 0 : 1; pass < 2; pass++) {
-      const fadedPass = pass === 0;
-      for (let b = 0; b < EDGE_BUCKETS.length; b++) {
-        const bucket = EDGE_BUCKETS[b];
-        ctx.beginPath();
-        let any = false;
-        for (let j = bucketStart[b]; j < bucketStart[b + 1]; j++) {
-          const e = bucketEdges[j];
-          const s = edgeSource[e];
-          const t = edgeTarget[e];
-          // The hovered and the selected node's own edges are drawn emphasised, by drawFocusEdges.
-          if (s === selected || t === selected || s === hovered || t === hovered) continue;
-          const faded = hovered !== null || (matches !== null && (matches[s] === 0 || matches[t] === 0));
-          if (faded !== fadedPass) continue;
-          const a = sim[s];
-          const c = sim[t];
-          if (
-            (a.x < v.x0 && c.x < v.x0) ||
-            (a.x > v.x1 && c.x > v.x1) ||
-            (a.y < v.y0 && c.y < v.y0) ||
-            (a.y > v.y1 && c.y > v.y1)
-          )
-            continue;
-          // Zoomed out, many edges are shorter than their two nodes' radii, hidden under them.
-          const reach = Math.max(radius[s], minR) + Math.max(radius[t], minR);
-          if ((a.x - c.x) ** 2 + (a.y - c.y) ** 2 < reach * reach) continue;
-          ctx.moveTo(a.x, a.y);
-          ctx.lineTo(c.x, c.y);
-          any = true;
-        }
-        if (!any) continue;
-        ctx.globalAlpha = bucket.alpha * (fadedPass ? DRAW.fadedEdgeAlpha : 1);
-        ctx.lineWidth = bucket.width / f.k;
-        ctx.stroke();
-      }
+    for (let p = 0; p < 2 * buckets; p++) {
+      if (used[p] === 0) continue;
+      const bucket = EDGE_BUCKETS[p % buckets];
+      ctx.globalAlpha = bucket.alpha * (p < buckets ? DRAW.fadedEdgeAlpha : 1);
+      ctx.lineWidth = bucket.width / f.k;
+      ctx.stroke(this.paths[p]);
     }
     ctx.globalAlpha = 1;
   }
 
-  /** The hovered and the selected node's edges, on top of faded nodes, in the text colour. */
-  private drawFocusEdges(ctx: CanvasRenderingContext2D, f: FrameState, scene: Scene): void {
+  /** The hovered and the selected node's edges, on top of the nodes, in the text colour. */
+  private drawFocusEdges(ctx: CanvasRenderingContext2D, f: FrameState, scene: Scene, pos: Positions): void {
     ctx.strokeStyle = f.theme.text;
     ctx.globalAlpha = 0.55;
-    if (scene.selected !== null) this.drawEdgesOf(ctx, f, scene, scene.selected);
-    if (f.hovered !== null && f.hovered !== scene.selected) this.drawEdgesOf(ctx, f, scene, f.hovered);
+    if (scene.selected !== null) this.drawEdgesOf(ctx, f, scene, pos, scene.selected);
+    if (f.hovered !== null && f.hovered !== scene.selected) this.drawEdgesOf(ctx, f, scene, pos, f.hovered);
     ctx.globalAlpha = 1;
   }
 
-  private drawEdgesOf(ctx: CanvasRenderingContext2D, f: FrameState, scene: Scene, focus: number): void {
-    const a = this.sim[focus];
+  private drawEdgesOf(
+    ctx: CanvasRenderingContext2D,
+    f: FrameState,
+    scene: Scene,
+    pos: Positions,
+    focus: number,
+  ): void {
+    const { x, y } = pos;
     for (let j = scene.adjStart[focus]; j < scene.adjStart[focus + 1]; j++) {
-      const c = this.sim[scene.adjNode[j]];
+      const other = scene.adjNode[j];
       ctx.beginPath();
-      ctx.moveTo(a.x, a.y);
-      ctx.lineTo(c.x, c.y);
+      ctx.moveTo(x[focus], y[focus]);
+      ctx.lineTo(x[other], y[other]);
       ctx.lineWidth = (1.2 + 2.5 * Math.min(1, scene.edgeWeight[scene.adjEdge[j]])) / f.k;
       ctx.stroke();
     }
   }
 
+  /**
+   * The nodes, faded ones first: small ones splatted into pixels and laid over the canvas at once
+   * (one copy per frame), then large ones drawn as arcs grouped by colour. Leaves the context's
+   * transform changed.
+   */
   private drawNodes(
     ctx: CanvasRenderingContext2D,
     f: FrameState,
     scene: Scene,
-    v: { x0: number; y0: number; x1: number; y1: number },
-    fadedPass: boolean,
+    pos: Positions,
+    v: ViewBox,
+    margin: number,
   ): void {
-    const { sim, radius, groupNodes, groupStart } = this;
+    const { radius, rgb } = this;
+    const { x, y } = pos;
+    const { k, dpr } = f;
+    const minR = DRAW.minScreenRadius / k;
+    const splatBelow = SPLAT_MAX_RADIUS / (k * dpr);
+    const ox = dpr * (f.tx + margin);
+    const oy = dpr * (f.ty + margin);
+    const scale = dpr * k;
+    const anyFaded = f.hovered !== null || scene.matches !== null;
+    let splat = this.splats.get(ctx.canvas);
+    if (!splat) {
+      splat = new SplatLayer();
+      this.splats.set(ctx.canvas, splat);
+    }
+    splat.begin(ctx.canvas.width, ctx.canvas.height);
+    let large = 0;
+    for (let pass = anyFaded ? 0 : 1; pass < 2; pass++) {
+      const fadedPass = pass === 0;
+      const alpha = fadedPass ? DRAW.fadedNodeAlpha : 1;
+      for (const i of scene.visibleIndices) {
+        if (anyFaded && this.faded(i, f, scene) !== fadedPass) continue;
+        const r = Math.max(radius[i], minR);
+        const px = x[i];
+        const py = y[i];
+        if (px + r < v.x0 || px - r > v.x1 || py + r < v.y0 || py - r > v.y1) continue;
+        if (r > splatBelow) large++;
+        else splat.dot(ox + scale * px, oy + scale * py, r * scale, rgb[i], alpha);
+      }
+    }
+    splat.drawOnto(ctx);
+    if (large === 0) return;
+    ctx.setTransform(dpr * k, 0, 0, dpr * k, ox, oy);
+    for (let pass = anyFaded ? 0 : 1; pass < 2; pass++)
+      this.drawArcs(ctx, f, scene, pos, v, pass === 0, splatBelow);
+    ctx.globalAlpha = 1;
+  }
+
+  /** Nodes too large to splat, as arcs grouped by colour. */
+  private drawArcs(
+    ctx: CanvasRenderingContext2D,
+    f: FrameState,
+    scene: Scene,
+    pos: Positions,
+    v: ViewBox,
+    fadedPass: boolean,
+    splatBelow: number,
+  ): void {
+    const { radius, groupNodes, groupStart } = this;
+    const { x, y } = pos;
     const { visible } = scene;
     const k = f.k;
     const minR = DRAW.minScreenRadius / k;
-    const squareBelow = DRAW.squareBelow / k;
+    const anyFaded = f.hovered !== null || scene.matches !== null;
     const outline = !fadedPass && k * this.medianRadius >= DRAW.outlineFrom;
-    if (fadedPass && f.hovered === null && scene.matches === null) return;
     ctx.globalAlpha = fadedPass ? DRAW.fadedNodeAlpha : 1;
     if (outline) {
       ctx.strokeStyle = f.theme.background;
@@ -286,31 +367,27 @@ export class MapRenderer {
       ctx.fillStyle = this.groupColors[g];
       for (let j = groupStart[g]; j < groupStart[g + 1]; j++) {
         const i = groupNodes[j];
-        if (visible[i] === 0 || this.faded(i, f, scene) !== fadedPass) continue;
-        const p = sim[i];
+        if (visible[i] === 0 || (anyFaded && this.faded(i, f, scene) !== fadedPass)) continue;
         const r = Math.max(radius[i], minR);
-        if (p.x + r < v.x0 || p.x - r > v.x1 || p.y + r < v.y0 || p.y - r > v.y1) continue;
+        if (r <= splatBelow) continue;
+        const px = x[i];
+        const py = y[i];
+        if (px + r < v.x0 || px - r > v.x1 || py + r < v.y0 || py - r > v.y1) continue;
         // One small path per node: software rasterizers fill a lone circle far faster than one
         // path holding hundreds of overlapping ones.
-        if (r < squareBelow) {
-          ctx.fillRect(p.x - r, p.y - r, 2 * r, 2 * r);
-          continue;
-        }
         ctx.beginPath();
-        ctx.arc(p.x, p.y, r, 0, 2 * Math.PI);
+        ctx.arc(px, py, r, 0, 2 * Math.PI);
         ctx.fill();
         if (outline) ctx.stroke();
       }
     }
-    ctx.globalAlpha = 1;
   }
 
-  private drawRings(ctx: CanvasRenderingContext2D, f: FrameState, scene: Scene): void {
+  private drawRings(ctx: CanvasRenderingContext2D, f: FrameState, scene: Scene, pos: Positions): void {
     const ring = (i: number, width: number, gap: number): void => {
-      const p = this.sim[i];
       const r = Math.max(this.radius[i], DRAW.minScreenRadius / f.k) + gap / f.k;
       ctx.beginPath();
-      ctx.arc(p.x, p.y, r, 0, 2 * Math.PI);
+      ctx.arc(pos.x[i], pos.y[i], r, 0, 2 * Math.PI);
       ctx.lineWidth = width / f.k;
       ctx.stroke();
     };
@@ -325,53 +402,61 @@ export class MapRenderer {
     }
   }
 
-  private updateCentres(scene: Scene, positionsVersion: number): void {
-    if (this.centresVersion === positionsVersion && this.centresScene === scene) return;
-    this.centresVersion = positionsVersion;
+  private updateCentres(scene: Scene, pos: Positions): void {
+    if (this.centresVersion === pos.version && this.centresScene === scene) return;
+    this.centresVersion = pos.version;
     this.centresScene = scene;
     const c = this.centres;
     c.fill(0);
     for (const i of scene.visibleIndices) {
       const s = this.nodeSlot[i] * 3;
-      c[s] += this.sim[i].x;
-      c[s + 1] += this.sim[i].y;
+      c[s] += pos.x[i];
+      c[s + 1] += pos.y[i];
       c[s + 2] += 1;
     }
   }
 
-  private drawClusterNames(
-    ctx: CanvasRenderingContext2D,
-    f: FrameState,
-    scene: Scene,
-    version: number,
-  ): void {
+  /**
+   * Cluster names at their clusters' centres, largest cluster first and in the largest type, each
+   * kept only where it overlaps no name placed before it (the way datamapplot and VOSviewer label
+   * a map): zoomed out, the big clusters are named; zooming in spreads the clusters apart and the
+   * smaller ones' names find room.
+   */
+  private drawClusterNames(ctx: CanvasRenderingContext2D, f: FrameState, scene: Scene, pos: Positions): void {
     if (scene.clusters.length < 2 && scene.visibleIndices.length < 2) return;
-    this.updateCentres(scene, version);
-    ctx.font = DRAW.clusterFont;
+    this.updateCentres(scene, pos);
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'left';
     ctx.lineJoin = 'round';
     ctx.globalAlpha = f.hovered !== null || scene.matches !== null ? 0.55 : 1;
-    const half = DRAW.clusterHeight / 2;
-    const dot = 4;
+    const largest = scene.clusters.reduce((most, cluster) => Math.max(most, cluster.size), 1);
+    const pad = DRAW.clusterPadding;
     for (const cluster of scene.clusters) {
       const s = cluster.slot * 3;
       const count = this.centres[s + 2];
       if (count === 0 || cluster.label === '') continue;
       const sx = f.tx + f.k * (this.centres[s] / count);
       const sy = f.ty + f.k * (this.centres[s + 1] / count);
-      let w = this.clusterWidths.get(cluster.label);
+      if (sx < 0 || sx > f.width || sy < 0 || sy > f.height) continue;
+      const px = Math.round(
+        DRAW.clusterMinPx + (DRAW.clusterMaxPx - DRAW.clusterMinPx) * Math.sqrt(cluster.size / largest),
+      );
+      ctx.font = `600 ${px}px ${FONT_FAMILY}`;
+      const widthKey = `${px} ${cluster.label}`;
+      let w = this.clusterWidths.get(widthKey);
       if (w === undefined) {
         w = ctx.measureText(cluster.label).width;
-        this.clusterWidths.set(cluster.label, w);
+        this.clusterWidths.set(widthKey, w);
       }
-      // Centred on the centroid when it is on screen, shifted to stay whole near an edge.
-      if (sx < 0 || sx > f.width || sy < 0 || sy > f.height) continue;
+      const dot = Math.round(px * 0.3);
+      const half = px * 0.7;
+      // Centred on the centroid, shifted to stay whole near an edge of the canvas.
       const span = w + 2 * dot + 4;
       const x0 = Math.max(4, Math.min(f.width - 4 - span, sx - span / 2));
       const x1 = x0 + span;
       const cy = Math.max(half, Math.min(f.height - half, sy));
-      if (!this.grid.place(x0 - 2, cy - half, x1 + 2, cy + half)) continue;
+      if (!this.grid.place(x0 - pad.x, cy - half - pad.y, x1 + pad.x, cy + half + pad.y)) continue;
+      this.drawn.push({ kind: 'cluster', text: cluster.label, x0, y0: cy - half, x1, y1: cy + half });
       const textX = x0 + 2 * dot + 4;
       ctx.strokeStyle = f.theme.background;
       ctx.lineWidth = DRAW.haloWidth + 1;
@@ -388,7 +473,7 @@ export class MapRenderer {
     ctx.globalAlpha = 1;
   }
 
-  private drawTitles(ctx: CanvasRenderingContext2D, f: FrameState, scene: Scene): void {
+  private drawTitles(ctx: CanvasRenderingContext2D, f: FrameState, scene: Scene, pos: Positions): void {
     const { visible, matches } = scene;
     const allMatches = matches !== null && scene.matchCount < DRAW.labelAllMatchesBelow;
     const minRadius = DRAW.titleFromScreenRadius / f.k;
@@ -404,10 +489,9 @@ export class MapRenderer {
     for (const i of scene.visibleIndices) {
       if (this.obstacles.full) break;
       if (this.faded(i, f, scene)) continue;
-      const p = this.sim[i];
       const sr = Math.max(this.radius[i] * f.k, DRAW.minScreenRadius);
-      const sx = f.tx + f.k * p.x;
-      const sy = f.ty + f.k * p.y;
+      const sx = f.tx + f.k * pos.x[i];
+      const sy = f.ty + f.k * pos.y[i];
       if (sx + sr < 0 || sx - sr > f.width || sy + sr < 0 || sy - sr > f.height) continue;
       this.obstacles.insert(sx - sr, sy - sr, sx + sr, sy + sr);
     }
@@ -417,12 +501,12 @@ export class MapRenderer {
     ctx.textAlign = 'left';
     ctx.lineJoin = 'round';
     this.titlesPlaced = 0;
-    if (selected !== null) this.placeTitle(ctx, f, selected, true);
+    if (selected !== null) this.placeTitle(ctx, f, pos, selected, true);
     if (f.hovered !== null) {
       // Hovering: the hovered node's neighbours, whatever the zoom.
       for (let j = scene.adjStart[f.hovered]; j < scene.adjStart[f.hovered + 1]; j++) {
         const i = scene.adjNode[j];
-        if (i !== selected) this.placeTitle(ctx, f, i, false);
+        if (i !== selected) this.placeTitle(ctx, f, pos, i, false);
       }
       return;
     }
@@ -433,7 +517,7 @@ export class MapRenderer {
       if (matches !== null && matches[i] === 0) continue;
       // labelOrder is by radius: once nodes are too small on screen, the rest are too.
       if (this.radius[i] < minRadius && !allMatches) break;
-      this.placeTitle(ctx, f, i, false);
+      this.placeTitle(ctx, f, pos, i, false);
     }
   }
 
@@ -441,13 +525,18 @@ export class MapRenderer {
    * Draws node i's title where it overlaps no other label: beside the node clear of other nodes
    * if it can (right, then left), else over nodes; `force` draws it even over other labels.
    */
-  private placeTitle(ctx: CanvasRenderingContext2D, f: FrameState, i: number, force: boolean): void {
+  private placeTitle(
+    ctx: CanvasRenderingContext2D,
+    f: FrameState,
+    pos: Positions,
+    i: number,
+    force: boolean,
+  ): void {
     if (this.titlesPlaced >= DRAW.maxTitles || i === f.hovered) return; // the hovered title is in the tooltip
     const half = DRAW.titleHeight / 2;
-    const p = this.sim[i];
     const sr = Math.max(this.radius[i] * f.k, DRAW.minScreenRadius);
-    const sx = f.tx + f.k * p.x;
-    const sy = f.ty + f.k * p.y;
+    const sx = f.tx + f.k * pos.x[i];
+    const sy = f.ty + f.k * pos.y[i];
     if (sx + sr < 0 || sx - sr > f.width || sy < half || sy > f.height - half) return;
     let w = this.titleWidths[i];
     if (Number.isNaN(w)) {
@@ -466,6 +555,7 @@ export class MapRenderer {
     const pad = DRAW.titlePadding;
     if (!this.grid.insert(x - pad.x, sy - half - pad.y, x + w + pad.x, sy + half + pad.y)) return;
     this.titlesPlaced++;
+    this.drawn.push({ kind: 'title', text: this.titles[i], x0: x, y0: sy - half, x1: x + w, y1: sy + half });
     ctx.strokeStyle = f.theme.background;
     ctx.lineWidth = DRAW.haloWidth;
     ctx.strokeText(this.titles[i], x, sy);

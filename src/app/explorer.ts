@@ -7,7 +7,7 @@
 import { nodeRadius } from '../core/degree';
 import type { AppData } from './data';
 import { h } from './dom';
-import { createPaperMap, type MapNode, type PaperMap } from './map/map';
+import { createPaperMap, type MapEdge, type MapNode, type PaperMap } from './map/map';
 import { controlsPanel } from './panels/controls';
 import { exportMenu } from './panels/export-menu';
 import { legendPanel } from './panels/legend';
@@ -59,6 +59,8 @@ export interface ExplorerOptions {
    * a reload then knows the view was of another map. Null for the page's own graph.
    */
   urlTag: string | null;
+  /** Whether search may run in a worker (not in the saved HTML page, which has no worker file). */
+  searchInWorker: boolean;
 }
 
 export interface Explorer {
@@ -69,10 +71,21 @@ export interface Explorer {
 
 export function mountExplorer(app: HTMLElement, data: AppData, options: ExplorerOptions): Explorer {
   let destroyed = false;
-  // A large graph's index is finished after the first render: show what a waiting query finds.
-  const search = paperSearch(data, () => {
-    if (!destroyed && state.query.trim() !== '') render();
-  });
+  // Answers come asynchronously (a worker, or a page index built between frames): show them when
+  // they come, and open the best match for an Enter pressed before they did.
+  let enterPending = false;
+  const search = paperSearch(
+    data,
+    () => {
+      if (destroyed || state.query.trim() === '') return;
+      render();
+      if (enterPending && !derived.searching) {
+        enterPending = false;
+        if (derived.matches && derived.matches.length > 0) selectAndFocus(derived.matches[0]);
+      }
+    },
+    options.searchInWorker,
+  );
   let state = initialViewState(data);
   const seed = Number(data.graph.attributes.params.seed) || 1;
   const fileState = state;
@@ -96,6 +109,8 @@ export function mountExplorer(app: HTMLElement, data: AppData, options: Explorer
     };
   state = viewFromUrl(readUrl(location.hash, data))(state);
   let derived: DerivedView = derive(data, state, search.search);
+  /** The map's edges for `derived.edges`, made again only when those change. */
+  let mapEdges: { from: number[]; edges: MapEdge[] } = { from: [], edges: [] };
   let reclustering = false;
 
   // Layout: header (name, search, export), sidebar (legend, controls, list), map, paper panel.
@@ -154,9 +169,17 @@ export function mountExplorer(app: HTMLElement, data: AppData, options: Explorer
       // Let the button show its busy state before Louvain takes the thread.
       setTimeout(() => {
         if (destroyed) return;
-        const result = recluster(data, resolution, seed);
-        reclustering = false;
-        dispatch(setClustering(result.membership, result.clusters, resolution));
+        try {
+          const result = recluster(data, resolution, seed);
+          reclustering = false;
+          dispatch(setClustering(result.membership, result.clusters, resolution));
+        } finally {
+          // Whatever happened, the button is never left disabled.
+          if (reclustering) {
+            reclustering = false;
+            render();
+          }
+        }
       }, 0);
     },
     onFit: () => map?.fit(),
@@ -186,14 +209,17 @@ export function mountExplorer(app: HTMLElement, data: AppData, options: Explorer
   // The clustering the map was last given: a new one (re-clustering, a URL) recolours it in render.
   let drawnMembership = state.membership;
   function render(): void {
-    derived = derive(data, state, search.search);
+    derived = derive(data, state, search.search, derived);
+    if (mapEdges.from !== derived.edges) {
+      mapEdges = { from: derived.edges, edges: derived.edges.map((e) => data.edges[e]) };
+    }
     if (map !== null && state.membership !== drawnMembership) {
       drawnMembership = state.membership;
       map.setClusters(mapNodes(data, state));
     }
     map?.update({
       visible: derived.visible,
-      edges: derived.edges.map((e) => data.edges[e]),
+      edges: mapEdges.edges,
       matches: derived.matchMask,
       selected: state.selected,
       clusters: state.clusters.map((c) => ({ id: c.id, label: c.label, color: c.color })),
@@ -214,11 +240,13 @@ export function mountExplorer(app: HTMLElement, data: AppData, options: Explorer
     );
     paper.update(state.selected, state.membership, state.clusters);
     status.textContent =
-      derived.matches === null
+      state.query.trim() === ''
         ? ''
         : !search.ready()
           ? 'Indexing…'
-          : `${derived.matches.length} match${derived.matches.length === 1 ? '' : 'es'}`;
+          : derived.searching || derived.matches === null
+            ? 'Searching…'
+            : `${derived.matches.length} match${derived.matches.length === 1 ? '' : 'es'}`;
     const view = writeUrl(state, data);
     const hash =
       options.urlTag === null ? view : `#${options.urlTag}${view === '' ? '' : `&${view.slice(1)}`}`;
@@ -229,9 +257,10 @@ export function mountExplorer(app: HTMLElement, data: AppData, options: Explorer
 
   searchBox.addEventListener('input', () => dispatch(setQuery(searchBox.value)));
   searchBox.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && derived.matches && derived.matches.length > 0) {
+    if (event.key === 'Enter' && state.query.trim() !== '') {
       event.preventDefault();
-      selectAndFocus(derived.matches[0]);
+      if (derived.searching) enterPending = true;
+      else if (derived.matches && derived.matches.length > 0) selectAndFocus(derived.matches[0]);
     } else if (event.key === 'Escape') {
       event.preventDefault();
       searchBox.value = '';
@@ -291,6 +320,7 @@ export function mountExplorer(app: HTMLElement, data: AppData, options: Explorer
       clearTimeout(mapTimer);
       document.removeEventListener('keydown', onKeyDown);
       window.removeEventListener('hashchange', onHashChange);
+      search.destroy();
       map?.destroy();
       map = null;
       header.remove();

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type AppData, appData } from '../../src/app/data';
 import { recluster } from '../../src/app/recluster';
-import { paperSearch } from '../../src/app/search';
+import { type PaperSearch, paperSearch } from '../../src/app/search';
 import { derive } from '../../src/app/state/derive';
 import { readUrl, writeUrl } from '../../src/app/state/url';
 import {
@@ -25,14 +25,15 @@ import { parseFiles } from '../../src/core/parse';
 import { buildGraph } from '../../src/core/pipeline';
 
 let data: AppData;
-let search: (query: string) => number[];
+let search: PaperSearch['search'];
 
 beforeAll(async () => {
   const bytes = new Uint8Array(readFileSync(new URL('../../data/hf-papers-mar20.txt', import.meta.url)));
   const { papers } = await parseFiles([{ name: 'data/hf-papers-mar20.txt', bytes }]);
   const { graph } = await buildGraph({ papers, source: 'data/hf-papers-mar20.txt' });
   data = appData(graph);
-  search = paperSearch(data).search;
+  // On the page (no worker in Node): 104 papers are indexed at once.
+  search = paperSearch(data, () => {}, false).search;
 });
 
 describe('derived view', () => {

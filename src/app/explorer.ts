@@ -7,13 +7,14 @@
 import { nodeRadius } from '../core/degree';
 import type { AppData } from './data';
 import { h } from './dom';
-import { createPaperMap, type MapEdge, type MapNode, type PaperMap } from './map/map';
+import { createPaperMap, type DrawnLabel, type MapEdge, type MapNode, type MapRegion, type PaperMap } from './map/map';
 import { controlsPanel } from './panels/controls';
 import { exportMenu } from './panels/export-menu';
 import { legendPanel } from './panels/legend';
 import { listPanel } from './panels/list';
 import { paperPanel } from './panels/paper';
 import { recluster } from './recluster';
+import { clusterRegions, type Region } from './regions';
 import { paperSearch } from './search';
 import { type DerivedView, derive } from './state/derive';
 import { readUrl, type UrlView, writeUrl } from './state/url';
@@ -66,6 +67,8 @@ export interface ExplorerOptions {
 export interface Explorer {
   /** Where paper `key` is drawn (CSS pixels from the canvas's corner), null when it is not drawn. */
   nodeScreenPosition(key: string): { x: number; y: number } | null;
+  /** The labels the map drew in its last frame (none before the map is made). */
+  labels(): readonly DrawnLabel[];
   destroy(): void;
 }
 
@@ -208,6 +211,19 @@ export function mountExplorer(app: HTMLElement, data: AppData, options: Explorer
   app.setAttribute('aria-busy', 'true');
   // The clustering the map was last given: a new one (re-clustering, a URL) recolours it in render.
   let drawnMembership = state.membership;
+  /** The regions of the clustering shown, made again when it changes. */
+  let regions: { of: Int32Array; regions: Region[] } | null = null;
+  const shownRegions = (): MapRegion[] => {
+    if (regions === null || regions.of !== state.membership) {
+      const x = data.papers.map((paper) => paper.x);
+      const y = data.papers.map((paper) => paper.y);
+      regions = {
+        of: state.membership,
+        regions: clusterRegions(data.papers, state.membership, state.clusters, x, y),
+      };
+    }
+    return regions.regions.filter((region) => !state.hiddenClusters.has(region.cluster));
+  };
   function render(): void {
     derived = derive(data, state, search.search, derived);
     if (mapEdges.from !== derived.edges) {
@@ -223,6 +239,7 @@ export function mountExplorer(app: HTMLElement, data: AppData, options: Explorer
       matches: derived.matchMask,
       selected: state.selected,
       clusters: state.clusters.map((c) => ({ id: c.id, label: c.label, color: c.color })),
+      regions: shownRegions(),
     });
     legend.update(
       state.clusters,
@@ -314,6 +331,7 @@ export function mountExplorer(app: HTMLElement, data: AppData, options: Explorer
       const index = data.indexOf.get(key);
       return index === undefined || map === null ? null : map.nodeScreenPosition(index);
     },
+    labels: () => map?.labels() ?? [],
     destroy() {
       if (destroyed) return;
       destroyed = true;

@@ -158,10 +158,12 @@ async function main(): Promise<void> {
   }
 
   // A read-only hook for end-to-end tests and scripts: where a paper is drawn on the canvas, so a
-  // test can click it as a person would. It exposes positions only, nothing that changes the view.
+  // test can click it as a person would, and where labels are. Nothing that changes the view.
   Object.defineProperty(window, 'papermap', {
     value: Object.freeze({
       nodeScreenPosition: (key: string) => explorer?.nodeScreenPosition(key) ?? null,
+      /** The labels drawn in the last frame, with their boxes in CSS pixels of the canvas. */
+      labels: () => explorer?.labels() ?? [],
     }),
     configurable: false,
   });

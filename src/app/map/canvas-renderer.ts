@@ -38,6 +38,10 @@ export const DRAW = Object.freeze({
   maxTitles: 500,
   /** Space kept around a title, CSS pixels. */
   titlePadding: { x: 10, y: 7 },
+  regionFont: `italic 500 12px ${FONT_FAMILY}`,
+  regionHeight: 15,
+  /** A region is named once its papers spread over this many CSS pixels (root mean square). */
+  regionFromScreenSpread: 60,
   /** Space kept around a cluster name, CSS pixels. */
   clusterPadding: { x: 6, y: 4 },
   haloWidth: 3.5,
@@ -169,6 +173,7 @@ export class CanvasRenderer implements Renderer {
     this.obstacles.reset(width, height);
     this.drawn = [];
     this.drawClusterNames(ctx, f, scene, pos);
+    this.drawRegionNames(ctx, f, scene);
     this.drawTitles(ctx, f, scene, pos);
   }
 
@@ -470,6 +475,45 @@ export class CanvasRenderer implements Renderer {
       ctx.lineWidth = 1.5;
       ctx.stroke();
     }
+    ctx.globalAlpha = 1;
+  }
+
+  /**
+   * Region names, once a region spreads wide enough on screen to be told apart: finer names
+   * appear as the view zooms in, kept only where they overlap no cluster name or each other.
+   */
+  private drawRegionNames(ctx: CanvasRenderingContext2D, f: FrameState, scene: Scene): void {
+    if (scene.regions.length === 0) return;
+    ctx.font = DRAW.regionFont;
+    ctx.textBaseline = 'middle';
+    ctx.textAlign = 'center';
+    ctx.lineJoin = 'round';
+    ctx.globalAlpha = f.hovered !== null || scene.matches !== null ? 0.5 : 0.9;
+    const half = DRAW.regionHeight / 2;
+    const pad = DRAW.clusterPadding;
+    for (const region of scene.regions) {
+      if (region.spread * f.k < DRAW.regionFromScreenSpread) continue;
+      const sx = f.tx + f.k * region.x;
+      const sy = f.ty + f.k * region.y;
+      if (sx < 0 || sx > f.width || sy < half || sy > f.height - half) continue;
+      const widthKey = `region ${region.label}`;
+      let w = this.clusterWidths.get(widthKey);
+      if (w === undefined) {
+        w = ctx.measureText(region.label).width;
+        this.clusterWidths.set(widthKey, w);
+      }
+      const x0 = sx - w / 2;
+      const x1 = sx + w / 2;
+      if (x0 < 2 || x1 > f.width - 2) continue;
+      if (!this.grid.place(x0 - pad.x, sy - half - pad.y, x1 + pad.x, sy + half + pad.y)) continue;
+      this.drawn.push({ kind: 'region', text: region.label, x0, y0: sy - half, x1, y1: sy + half });
+      ctx.strokeStyle = f.theme.background;
+      ctx.lineWidth = DRAW.haloWidth;
+      ctx.strokeText(region.label, sx, sy);
+      ctx.fillStyle = f.theme.text;
+      ctx.fillText(region.label, sx, sy);
+    }
+    ctx.textAlign = 'left';
     ctx.globalAlpha = 1;
   }
 

@@ -29,6 +29,7 @@ export type {
   MapCluster,
   MapEdge,
   MapNode,
+  MapRegion,
   MapView,
   PaperMap,
   ScreenPoint,

@@ -3,7 +3,7 @@
  * nodes as a list, the shown edges in typed arrays grouped by weight bucket, their adjacency
  * (for "neighbours of the hovered node"), and the clusters with their visible sizes.
  */
-import type { MapEdge, MapView } from './types';
+import type { MapEdge, MapRegion, MapView } from './types';
 
 /** Edge weight buckets: each is drawn as one path with its own width and opacity. */
 export const EDGE_BUCKETS: readonly { min: number; width: number; alpha: number }[] = [
@@ -49,6 +49,8 @@ export interface Scene {
   adjEdge: Uint32Array;
   /** Clusters with visible members, largest first. */
   clusters: SceneCluster[];
+  /** Regions to name, largest first. */
+  regions: readonly MapRegion[];
   /** Order-sensitive hash of the edge set and of the visible set, to tell what changed. */
   edgeHash: number;
   visibleHash: number;
@@ -98,7 +100,12 @@ export function buildScene(
     (!view.matches || view.matches.length === n)
   ) {
     // Same papers and edges (a search, a selection): only what depends on those is new.
-    return { ...previous, ...viewMarks(view, previous.visibleIndices, n), clusters: previous.clusters };
+    return {
+      ...previous,
+      ...viewMarks(view, previous.visibleIndices, n),
+      clusters: previous.clusters,
+      regions: view.regions ?? [],
+    };
   }
   if (view.visible.length !== n) {
     throw new Error(`papermap map: view.visible has ${view.visible.length} entries for ${n} nodes`);
@@ -184,6 +191,7 @@ export function buildScene(
     adjNode,
     adjEdge,
     clusters: sceneClusters(view, slotOf, slotSizes),
+    regions: view.regions ?? [],
     edgeHash,
     visibleHash,
   };

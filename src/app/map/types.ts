@@ -38,6 +38,16 @@ export interface MapCluster {
   color: string;
 }
 
+/** A named part of a cluster, named on the map once zoomed in far enough to tell it apart. */
+export interface MapRegion {
+  label: string;
+  /** Centre and spread (root mean square distance of its papers from the centre), layout units. */
+  x: number;
+  y: number;
+  spread: number;
+  size: number;
+}
+
 /** What to show, derived by the app from its state. */
 export interface MapView {
   /** 1 = node shown. */
@@ -50,6 +60,8 @@ export interface MapView {
   selected: number | null;
   /** Names drawn at the centre of each cluster's visible nodes. */
   clusters: MapCluster[];
+  /** Finer names, inside clusters, drawn as the view zooms in (largest first); none if absent. */
+  regions?: MapRegion[];
 }
 
 /** The moment drawn: viewport, camera and transient pointer state. */

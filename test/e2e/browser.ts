@@ -148,7 +148,7 @@ declare global {
 export async function openApp(
   browser: Browser,
   url: string,
-  options: { colorScheme?: 'light' | 'dark'; offline?: boolean } = {},
+  options: { colorScheme?: 'light' | 'dark'; offline?: boolean; init?: () => void } = {},
 ): Promise<WatchedPage> {
   const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light' });
   const page = await context.newPage();
@@ -211,6 +211,8 @@ export async function openApp(
       }
     }).observe(document, { childList: true, subtree: true });
   });
+  // The caller's own watch, installed like the one above, before any page script runs.
+  if (options.init) await page.addInitScript(options.init);
   await page.goto(url);
   await page.locator('#app[aria-busy="false"]').waitFor();
   return watched;
@@ -233,6 +235,8 @@ export interface AppUnderTest {
     colorScheme?: 'light' | 'dark';
     spaFallback?: boolean;
     hash?: string;
+    /** A script run in the page before its own (a test's watch on what the page does). */
+    init?: () => void;
   }): Promise<WatchedPage>;
   /** Open another address (a saved HTML export, say) in the same browser, closed after the file. */
   openUrl(url: string, options?: { colorScheme?: 'light' | 'dark'; offline?: boolean }): Promise<WatchedPage>;
@@ -280,7 +284,7 @@ export function useApp(options: { graph?: { fixture: string } } = {}): AppUnderT
       const { browser, server, fallback } = ready();
       const base = options.spaFallback ? fallback.url : server.url;
       const url = options.hash ? `${base}#${options.hash.replace(/^#/, '')}` : base;
-      const watched = await openApp(browser, url, { colorScheme: options.colorScheme });
+      const watched = await openApp(browser, url, { colorScheme: options.colorScheme, init: options.init });
       cleanups.push(() => watched.close());
       return watched;
     },

@@ -175,7 +175,7 @@ export async function expectClean(watched: WatchedPage): Promise<void> {
  * after the test (`expectClean`), then closed.
  */
 export function checkedPages(app: AppUnderTest): {
-  open(hash?: string): Promise<Page>;
+  open(options?: string | Parameters<AppUnderTest['open']>[0]): Promise<Page>;
   openUrl(...args: Parameters<AppUnderTest['openUrl']>): Promise<WatchedPage>;
 } {
   let opened: WatchedPage[] = [];
@@ -193,7 +193,10 @@ export function checkedPages(app: AppUnderTest): {
     return watched;
   };
   return {
-    open: async (hash) => checked(await app.open({ hash })).page,
+    open: async (options) =>
+      checked(
+        await app.open(typeof options === 'string' || options === undefined ? { hash: options } : options),
+      ).page,
     openUrl: async (...args) => checked(await app.openUrl(...args)),
   };
 }

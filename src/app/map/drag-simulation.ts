@@ -37,7 +37,7 @@ interface DragLink extends SimulationLinkDatum<DragNode> {
 export const DRAG = Object.freeze({
   seed: 1,
   /** Papers moved with the dragged one: its neighbours, then theirs, up to this many. */
-  maxMoved: 400,
+  maxMoved: 250,
   /** Link length past the two radii for similarity 0; similarity 1 puts the circles in contact. */
   linkSlack: 26,
   collidePadding: 1.5,
@@ -46,7 +46,8 @@ export const DRAG = Object.freeze({
   /** Alpha kept while the pointer holds the paper, and the stop criterion once it lets go. */
   holdAlpha: 0.12,
   alphaMin: 0.004,
-  alphaDecay: 0.06,
+  /** About 30 ticks from holding to rest: the neighbourhood eases in within half a second. */
+  alphaDecay: 0.1,
   velocityDecay: 0.4,
 });
 

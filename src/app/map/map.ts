@@ -37,7 +37,7 @@ export type {
 
 export const INTERACTION = Object.freeze({
   /** Time given to drag-simulation ticks per frame, ms. */
-  tickBudget: 8,
+  tickBudget: 12,
   /** Extra reach of a hit test around a node, CSS pixels. */
   hitSlop: 3,
   /**
@@ -189,7 +189,7 @@ export function createPaperMap(
 
   function draw(): void {
     if (width === 0 || height === 0) return;
-    const moving = gesture || flight !== null || dragged !== null;
+    const moving = gesture || flight !== null || dragged !== null || dragSimulation.running;
     renderer.draw(ctx, frameState(dpr, hovered, moving), scene, positions, true);
     placeTooltip();
   }

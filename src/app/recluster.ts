@@ -6,7 +6,7 @@
 import { detectClusters } from '../core/clusters';
 import { type SimilarityEdges, toGraphology } from '../core/graph';
 import { ColumnInfo, clusterTerms } from '../core/labels';
-import { clusterColor } from '../core/palette';
+import { clusterColors } from '../core/palette';
 import type { TfidfMatrix } from '../core/tfidf';
 import type { ClusterInfo } from '../core/types';
 import type { AppData } from './data';
@@ -77,6 +77,7 @@ export function recluster(data: AppData, resolution: number, seed: number): Recl
     (c) => forms[c],
   );
   const named = clusterTerms(matrix, clustering.membership, clustering.count, 8, info);
+  const colors = clusterColors(clustering.membership, clustering.count, edges);
   const clusters: ClusterInfo[] = named.map((columns, id) => {
     const terms = columns.map((c) => forms[c]);
     return {
@@ -84,7 +85,7 @@ export function recluster(data: AppData, resolution: number, seed: number): Recl
       label: terms.slice(0, 3).join(' · ') || `cluster ${id + 1}`,
       terms,
       size: 0,
-      color: clusterColor(id),
+      color: colors[id],
     };
   });
   for (const cluster of clustering.membership) clusters[cluster].size++;

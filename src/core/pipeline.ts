@@ -11,7 +11,7 @@ import { selectEdges, sharedTerms, toGraphology } from './graph';
 import { paperKeys } from './keys';
 import { ColumnInfo, clusterTerms, paperTerms } from './labels';
 import { clusterLayout } from './layout';
-import { clusterColor } from './palette';
+import { clusterColors } from './palette';
 import { stringifyGraph, toGraphJSON } from './serialize';
 import { inProcessRunner, type ShardRunner } from './shards';
 import { mergeNeighbours, SEARCH_DEFAULTS } from './similarity';
@@ -210,6 +210,7 @@ export async function buildGraph(
 
   onProgress({ stage: 'serialize', done: 0, total: 1 });
   const surface = (column: number): string => surfaces[column];
+  const colors = clusterColors(clustering.membership, clustering.count, edges);
   const clusters: ClusterInfo[] = clusterColumns.map((columns, id) => {
     const terms = distinctSurfaces(columns.map(surface));
     return {
@@ -217,7 +218,7 @@ export async function buildGraph(
       label: terms.slice(0, NAME_TERMS).join(' · ') || `cluster ${id + 1}`,
       terms,
       size: 0,
-      color: clusterColor(id),
+      color: colors[id],
     };
   });
   for (let i = 0; i < n; i++) clusters[clustering.membership[i]].size++;

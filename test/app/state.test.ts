@@ -105,6 +105,32 @@ describe('derived view', () => {
   });
 });
 
+describe('derived view, again after a change', () => {
+  it('keeps the visible set, the edges and the list when only the search or the selection changed', () => {
+    const state = initialViewState(data);
+    const first = derive(data, state, search);
+    const searched = derive(data, setQuery('agents')(state), search, first);
+    expect(searched.visible).toBe(first.visible);
+    expect(searched.edges).toBe(first.edges);
+    expect(searched.matches?.length).toBeGreaterThan(0);
+    const selected = derive(data, select(3)(state), search, first);
+    expect(selected.list).toBe(first.list);
+    // The same as deriving from nothing, item for item.
+    expect(selected).toEqual(derive(data, select(3)(state), search));
+  });
+
+  it('derives again what a filter changes', () => {
+    const state = initialViewState(data);
+    const first = derive(data, state, search);
+    const fewer = derive(data, setK(1)(state), search, first);
+    expect(fewer.edges).not.toBe(first.edges);
+    expect(fewer.edges).toEqual(derive(data, setK(1)(state), search).edges);
+    const hidden = derive(data, toggleCluster(0)(state), search, first);
+    expect(hidden.visible).toEqual(derive(data, toggleCluster(0)(state), search).visible);
+    expect([...hidden.visible].filter((v) => v === 0).length).toBeGreaterThan(0);
+  });
+});
+
 describe('URL', () => {
   it('round-trips the selected paper, the search and the hidden clusters', () => {
     let state = initialViewState(data);

@@ -63,6 +63,13 @@ export function shortTitle(title: string, max = DRAW.titleMaxChars): string {
   return `${clean.slice(0, cut > max / 2 ? cut : max - 1).replace(/[\s,.:;–-]+$/, '')}…`;
 }
 
+/** `a` over `b` at opacity `alpha`, both 0xRRGGBB. */
+function mix(a: number, b: number, alpha: number): number {
+  const channel = (shift: number): number =>
+    Math.round(((a >> shift) & 255) * alpha + ((b >> shift) & 255) * (1 - alpha)) << shift;
+  return channel(16) | channel(8) | channel(0);
+}
+
 interface ViewBox {
   x0: number;
   y0: number;
@@ -318,6 +325,9 @@ export class CanvasRenderer implements Renderer {
     const oy = dpr * (f.ty + margin);
     const scale = dpr * k;
     const anyFaded = f.hovered !== null || scene.matches !== null;
+    // Faded dots are the colour mixed with the background, opaque: the same look on the
+    // background, and no per-pixel blending for tens of thousands of them.
+    const background = parseHex(f.theme.background);
     let splat = this.splats.get(ctx.canvas);
     if (!splat) {
       splat = new SplatLayer();
@@ -327,7 +337,6 @@ export class CanvasRenderer implements Renderer {
     let large = 0;
     for (let pass = anyFaded ? 0 : 1; pass < 2; pass++) {
       const fadedPass = pass === 0;
-      const alpha = fadedPass ? DRAW.fadedNodeAlpha : 1;
       for (const i of scene.visibleIndices) {
         if (anyFaded && this.faded(i, f, scene) !== fadedPass) continue;
         const r = Math.max(radius[i], minR);
@@ -335,7 +344,10 @@ export class CanvasRenderer implements Renderer {
         const py = y[i];
         if (px + r < v.x0 || px - r > v.x1 || py + r < v.y0 || py - r > v.y1) continue;
         if (r > splatBelow) large++;
-        else splat.dot(ox + scale * px, oy + scale * py, r * scale, rgb[i], alpha);
+        else {
+          const color = fadedPass ? mix(rgb[i], background, DRAW.fadedNodeAlpha) : rgb[i];
+          splat.dot(ox + scale * px, oy + scale * py, r * scale, color, 1);
+        }
       }
     }
     splat.drawOnto(ctx);

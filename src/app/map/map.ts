@@ -41,8 +41,10 @@ export const INTERACTION = Object.freeze({
   /** Extra reach of a hit test around a node, CSS pixels. */
   hitSlop: 3,
   /**
-   * A paper is dragged only when drawn at least this large, CSS pixels: in a zoomed-out map of
-   * thousands, papers cover the whole map and a drag anywhere must still pan it.
+   * A paper is dragged, and lit up under the pointer, only when drawn at least this large, CSS
+   * pixels: in a zoomed-out map of thousands, papers cover the whole map, and a drag anywhere
+   * must still pan it and a pointer crossing it must not flash the map. A click still opens the
+   * paper under it.
    */
   dragFromScreenRadius: 3,
   /** Pointer travel that still counts as a click, CSS pixels. */
@@ -358,7 +360,8 @@ export function createPaperMap(
     // No hover changes while a node is dragged or the view is panned.
     if (dragged !== null || event.buttons !== 0) return;
     const [x, y] = local(event);
-    setHovered(nodeAt(x, y));
+    const i = nodeAt(x, y);
+    setHovered(i !== null && radius[i] * transform.k >= INTERACTION.dragFromScreenRadius ? i : null);
   };
   const onPointerLeave = (): void => {
     if (dragged === null) setHovered(null);

@@ -7,7 +7,14 @@
 import { nodeRadius } from '../core/degree';
 import type { AppData } from './data';
 import { h } from './dom';
-import { createPaperMap, type DrawnLabel, type MapEdge, type MapNode, type MapRegion, type PaperMap } from './map/map';
+import {
+  createPaperMap,
+  type DrawnLabel,
+  type MapEdge,
+  type MapNode,
+  type MapRegion,
+  type PaperMap,
+} from './map/map';
 import { controlsPanel } from './panels/controls';
 import { exportMenu } from './panels/export-menu';
 import { legendPanel } from './panels/legend';

@@ -29,6 +29,11 @@ export interface AppData {
   maxK: number;
 }
 
+/**
+ * Indexes a graph that passed `checkGraph` (src/app/load.ts). A paper's position may be NaN (the
+ * map places it). Edges that name no paper of the graph or join a paper to itself are skipped
+ * here too: the check leaves none, and this must not throw if one gets through.
+ */
 export function appData(graph: PapermapGraphJSON): AppData {
   const keys = graph.nodes.map((node) => node.key);
   const papers = graph.nodes.map((node) => node.attributes);
@@ -38,7 +43,8 @@ export function appData(graph: PapermapGraphJSON): AppData {
     const source = indexOf.get(edge.source);
     const target = indexOf.get(edge.target);
     if (source === undefined || target === undefined || source === target) continue;
-    edges.push({ source, target, ...edge.attributes });
+    const { weight, rank, terms } = edge.attributes;
+    edges.push({ source, target, weight, rank, terms });
   }
   const incident: number[][] = papers.map(() => []);
   edges.forEach((edge, e) => {

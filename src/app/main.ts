@@ -10,10 +10,10 @@ import { type AppData, appData } from './data';
 import { h } from './dom';
 import { type Explorer, mountExplorer } from './explorer';
 import { EMBEDDED_GRAPH_ID } from './export/html';
-import { embeddedGraph, fetchGraph, GRAPH_URL, renderProblem } from './load';
+import { embeddedGraph, fetchGraph, GRAPH_URL, type LoadProgress, renderProblem } from './load';
 import { openControls } from './open/controls';
 import { dropZone } from './open/drop';
-import { problemsView } from './open/problems';
+import { type OpenProblems, problemsView, repairedGraphProblems } from './open/problems';
 import { progressView } from './open/progress';
 import { filesLabel, type OpenJob, openFiles } from './open/session';
 
@@ -38,6 +38,35 @@ function mapName(original: MapChoice): string {
   return source || 'the first map';
 }
 
+const megabytes = (bytes: number): string => (bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0);
+
+/**
+ * The line that says how loading goes ("Loading the map… 34 of 85 MB", "Reading the map…"),
+ * until the explorer takes the page's place.
+ */
+function loadingLine(app: HTMLElement): { update: LoadProgress; drawing(papers: number): void } {
+  let line = app.querySelector<HTMLElement>('.load-progress');
+  if (!line) {
+    line = h('p', 'status load-progress');
+    line.setAttribute('role', 'status');
+    app.prepend(line);
+  }
+  const element = line;
+  return {
+    update(step) {
+      element.textContent =
+        step.phase === 'read'
+          ? 'Reading the map…'
+          : step.total === null
+            ? `Loading the map… ${megabytes(step.loaded)} MB`
+            : `Loading the map… ${megabytes(step.loaded)} of ${megabytes(step.total)} MB`;
+    },
+    drawing(papers) {
+      element.textContent = `Drawing ${papers.toLocaleString('en')} papers…`;
+    },
+  };
+}
+
 /** Waits for the next task after the page has painted what it shows now. */
 function painted(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -48,9 +77,13 @@ async function main(): Promise<void> {
   if (!app) throw new Error('papermap: index.html has no #app element');
 
   let loaded: PapermapGraphJSON | null = null;
+  let repaired: OpenProblems | null = null;
   let loadError: unknown = null;
+  const loading = loadingLine(app);
   try {
-    loaded = embeddedGraph() ?? (await fetchGraph(GRAPH_URL));
+    const checked = embeddedGraph() ?? (await fetchGraph(GRAPH_URL, loading.update));
+    loaded = checked.graph;
+    repaired = repairedGraphProblems(checked);
   } catch (error) {
     loadError = error;
   }
@@ -177,11 +210,14 @@ async function main(): Promise<void> {
     app.setAttribute('aria-busy', 'false');
     return;
   }
+  loading.drawing(loaded.nodes.length);
+  await painted();
   original = { data: appData(loaded), source: loaded.attributes.source || GRAPH_URL, opened: false };
   // A link to a map opened from files cannot bring that map back: its view is dropped with a note.
   const hash = new URLSearchParams(location.hash.replace(/^#/, ''));
   const linkedToOpened = hash.get(OPENED_MARK.param) === OPENED_MARK.value;
   show(original, linkedToOpened);
+  if (repaired !== null) problems.show(repaired);
   if (linkedToOpened) {
     tell(
       `The link was to a map opened from files, which the page does not keep: showing ${mapName(original)}.`,

@@ -1,11 +1,12 @@
 /**
  * What went wrong reading the files, shown in the page: every file that could not be read, every
- * skipped record with its file and line or record, every warning. Everything from the files is
- * inserted as text. Long lists are cut at a few hundred lines with a count of the rest; a map's
- * graph JSON keeps every skipped record (stats.skipped).
+ * skipped record with its file and line or record, every warning, every kind of repair made to a
+ * graph file to show it. Everything from the files is inserted as text. Long lists are cut at a few
+ * hundred lines with a count of the rest; a map's graph JSON keeps every skipped record (stats.skipped).
  */
 import type { RecordNotice, SkippedRecord } from '../../core/types';
 import { button, formatCount, h, plural } from '../dom';
+import type { CheckedGraph } from '../load';
 import type { FileFailure, FileSummary } from '../worker/protocol';
 
 /** Lines listed per kind of problem before "… and N more". */
@@ -20,6 +21,22 @@ export interface OpenProblems {
   failed: FileFailure[];
   skipped: SkippedRecord[];
   notices: RecordNotice[];
+  /** What was repaired in a graph file to show it, one sentence per kind (`checkGraph`). */
+  repairs?: readonly string[];
+}
+
+/** The repairs made to a graph to show it, as problems to show beside it; null when there were none. */
+export function repairedGraphProblems(checked: CheckedGraph): OpenProblems | null {
+  if (checked.repairs.length === 0) return null;
+  return {
+    headline: `Opened ${checked.name} with ${plural(checked.repairs.length, 'kind')} of repair; the file itself is unchanged.`,
+    mapped: true,
+    files: [],
+    failed: [],
+    skipped: [],
+    notices: [],
+    repairs: checked.repairs,
+  };
 }
 
 /** A message from the parser names its file and line itself; its module prefix says nothing here. */
@@ -90,11 +107,14 @@ export function problemsView(): ProblemsView {
       element.dataset.mapped = String(problems.mapped);
       // Nothing mapped is news a person must not miss; the rest is there to read when they want.
       element.setAttribute('role', problems.mapped ? 'status' : 'alert');
-      const few = problems.failed.length + problems.skipped.length + problems.notices.length <= 20;
+      const repairs = problems.repairs ?? [];
+      const few =
+        problems.failed.length + problems.skipped.length + problems.notices.length + repairs.length <= 20;
       const parts: HTMLElement[] = [];
       if (problems.failed.length > 0) {
         parts.push(group('failed', 'Files that could not be read', problems.failed.map(failureLine), true));
       }
+      if (repairs.length > 0) parts.push(group('repairs', 'Repairs to the graph', [...repairs], true));
       const merged = problems.skipped.filter((record) => record.duplicateOf !== undefined);
       const skipped = problems.skipped.filter((record) => record.duplicateOf === undefined);
       // A map made keeps every skipped record in its graph JSON; a map not made has none.

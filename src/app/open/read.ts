@@ -3,8 +3,7 @@
  * told apart from papers files so it can open as it is.
  */
 import type { InputFile } from '../../core/parse';
-import type { PapermapGraphJSON } from '../../core/types';
-import { checkGraph, GraphLoadError } from '../load';
+import { type CheckedGraph, checkGraph, GraphLoadError } from '../load';
 
 /** How far into a file the graph signature is looked for: papermap writes it in the first line. */
 const SNIFF_BYTES = 1 << 20;
@@ -24,8 +23,11 @@ export function looksLikeGraph(bytes: Uint8Array): boolean {
   return /^\s*\{/.test(head) && /"format"\s*:\s*"papermap-graph"/.test(head);
 }
 
-/** The graph in `file`, checked against the contract; a GraphLoadError names what is wrong. */
-export function openGraphFile(file: InputFile): PapermapGraphJSON {
+/**
+ * The graph in `file`, checked against the contract and repaired where it can be (the repairs are
+ * told in the result); a GraphLoadError names what cannot be.
+ */
+export function openGraphFile(file: InputFile): CheckedGraph {
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder().decode(file.bytes));

@@ -1,8 +1,8 @@
 /**
  * Opening files on the page, from the files to what to show: a papermap graph opens as it is
- * (checked first); papers files are mapped by the build worker. Either way the outcome says which
- * map to show, if any, and every problem to show beside it. Nothing here touches the current map:
- * the caller replaces it only when there is a new one.
+ * (checked first, repaired where it can be, and the repairs told); papers files are mapped by the
+ * build worker. Either way the outcome says which map to show, if any, and every problem to show
+ * beside it. Nothing here touches the current map: the caller replaces it only when there is a new one.
  */
 import type { InputFile } from '../../core/parse';
 import type { PapermapGraphJSON } from '../../core/types';
@@ -10,7 +10,7 @@ import { formatCount, plural } from '../dom';
 import { GraphLoadError } from '../load';
 import { type BuildProgress, startBuild } from '../worker/client';
 import type { FileFailure, ReadReport } from '../worker/protocol';
-import type { OpenProblems } from './problems';
+import { type OpenProblems, repairedGraphProblems } from './problems';
 import { looksLikeGraph, openGraphFile, readFiles } from './read';
 
 export interface OpenOutcome {
@@ -67,7 +67,8 @@ export function openFiles(files: readonly File[], options: OpenOptions): OpenJob
     // A graph alone opens as it is.
     if (graphs.length === 1 && papers.length === 0) {
       try {
-        return { graph: openGraphFile(graphs[0]), from: [graphs[0].name], problems: null };
+        const checked = openGraphFile(graphs[0]);
+        return { graph: checked.graph, from: [graphs[0].name], problems: repairedGraphProblems(checked) };
       } catch (error) {
         return none({
           headline: `${graphs[0].name} could not be opened; the map shown is unchanged.`,

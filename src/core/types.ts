@@ -74,6 +74,10 @@ export interface PaperNodeAttributes {
   cluster: number;
   /** This paper's most distinctive terms, in surface form. */
   terms: string[];
+  /**
+   * The pipeline's layout position (`layout/`), drawn as final by the map. NaN (both) in a graph
+   * the app's loader repaired because the file had no usable position: the map places the paper.
+   */
   x: number;
   y: number;
 }

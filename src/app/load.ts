@@ -48,34 +48,22 @@ export interface CheckedGraph {
 // ---------------------------------------------------------------------------------------------
 // Loading
 
-/** How far loading has come: bytes received (of `total`, when the server said), then reading. */
-export type LoadProgress = (
-  step: { phase: 'download'; loaded: number; total: number | null } | { phase: 'read' },
-) => void;
+/** How far loading has come: the download (of `total` bytes, when the server said), then reading. */
+export type LoadProgress = (step: { phase: 'download'; total: number | null } | { phase: 'read' }) => void;
 
 /** Waits until the page has painted what it shows now (a progress line), then for the next task. */
 function painted(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-/** The response's text, reporting the bytes as they arrive. */
+/**
+ * The response's text, saying first how large it is. (Reading the body as a stream would give
+ * byte-by-byte progress, but Chromium then reports the finished request as aborted.)
+ */
 async function readText(response: Response, onProgress: LoadProgress): Promise<string> {
   const header = Number(response.headers.get('content-length'));
-  const total = Number.isFinite(header) && header > 0 ? header : null;
-  if (!response.body) return response.text();
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  const parts: string[] = [];
-  let loaded = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    loaded += value.byteLength;
-    parts.push(decoder.decode(value, { stream: true }));
-    onProgress({ phase: 'download', loaded, total });
-  }
-  parts.push(decoder.decode());
-  return parts.join('');
+  onProgress({ phase: 'download', total: Number.isFinite(header) && header > 0 ? header : null });
+  return response.text();
 }
 
 export async function fetchGraph(url: string, onProgress: LoadProgress = () => {}): Promise<CheckedGraph> {

@@ -41,7 +41,7 @@ function mapName(original: MapChoice): string {
 const megabytes = (bytes: number): string => (bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0);
 
 /**
- * The line that says how loading goes ("Loading the map… 34 of 85 MB", "Reading the map…"),
+ * The line that says how loading goes ("Loading the map (85 MB)…", "Reading the map…"),
  * until the explorer takes the page's place.
  */
 function loadingLine(app: HTMLElement): { update: LoadProgress; drawing(papers: number): void } {
@@ -58,8 +58,8 @@ function loadingLine(app: HTMLElement): { update: LoadProgress; drawing(papers: 
         step.phase === 'read'
           ? 'Reading the map…'
           : step.total === null
-            ? `Loading the map… ${megabytes(step.loaded)} MB`
-            : `Loading the map… ${megabytes(step.loaded)} of ${megabytes(step.total)} MB`;
+            ? 'Loading the map…'
+            : `Loading the map (${megabytes(step.total)} MB)…`;
     },
     drawing(papers) {
       element.textContent = `Drawing ${papers.toLocaleString('en')} papers…`;

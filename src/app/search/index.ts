@@ -27,6 +27,8 @@ export interface PaperSearch {
   destroy(): void;
 }
 
+/** Up to this many papers, the page indexes them itself: sooner ready, and no worker to start. */
+const ON_PAGE_UP_TO = 2000;
 /** Papers per message to the worker (a few MB of text: a few ms to copy). */
 const CHUNK = 2000;
 /** Up to this many papers are indexed at once on the page; more, a hundred a task. */
@@ -74,7 +76,7 @@ class Answers {
 
 /** The search the page should use: in a worker when it can start one. */
 export function paperSearch(data: AppData, onChange: () => void, useWorker: boolean): PaperSearch {
-  if (useWorker && typeof Worker === 'function') {
+  if (useWorker && typeof Worker === 'function' && data.papers.length > ON_PAGE_UP_TO) {
     try {
       return workerSearch(data, onChange);
     } catch {

@@ -6,11 +6,11 @@
 import { detectClusters } from './clusters';
 import { mergeShards, surfaceForms } from './corpus';
 import { dedupePapers } from './dedupe';
-import { weightedDegree } from './degree';
+import { nodeRadius, weightedDegree } from './degree';
 import { selectEdges, sharedTerms, toGraphology } from './graph';
 import { paperKeys } from './keys';
 import { ColumnInfo, clusterTerms, paperTerms } from './labels';
-import { clusterLayout } from './layout';
+import { layoutGraph } from './layout';
 import { clusterColors } from './palette';
 import { stringifyGraph, toGraphJSON } from './serialize';
 import { inProcessRunner, type ShardRunner } from './shards';
@@ -202,10 +202,18 @@ export async function buildGraph(
   onProgress({ stage: 'clusters', done: 1, total: 1 });
   lap('clusters');
 
-  onProgress({ stage: 'layout', done: 0, total: 1 });
   const strength = weightedDegree(n, edges.source, edges.target, edges.weight);
-  const { x, y } = clusterLayout(clustering.membership, clustering.count, strength);
-  onProgress({ stage: 'layout', done: 1, total: 1 });
+  const { x, y } = layoutGraph(
+    {
+      n,
+      membership: clustering.membership,
+      clusters: clustering.count,
+      edges,
+      radius: Float64Array.from(strength, nodeRadius),
+    },
+    { seed: opts.seed },
+    (done, total) => onProgress({ stage: 'layout', done, total }),
+  );
   lap('layout');
 
   onProgress({ stage: 'serialize', done: 0, total: 1 });

@@ -33,9 +33,11 @@ export const DRAW = Object.freeze({
   /** A paper's title is drawn once its node is this large on screen (CSS pixels). */
   titleFromScreenRadius: 4.5,
   titleMaxChars: 48,
+  /** Titles keep clear of dots from this on-screen radius, CSS pixels. */
+  obstacleFromScreenRadius: 2.5,
   /** With fewer search matches than this, every match is labelled whatever the zoom. */
   labelAllMatchesBelow: 40,
-  maxTitles: 500,
+  maxTitles: 200,
   /** Space kept around a title, CSS pixels. */
   titlePadding: { x: 10, y: 7 },
   regionFont: `italic 500 12px ${FONT_FAMILY}`,
@@ -65,9 +67,10 @@ export function shortTitle(title: string, max = DRAW.titleMaxChars): string {
 
 /** `a` over `b` at opacity `alpha`, both 0xRRGGBB. */
 function mix(a: number, b: number, alpha: number): number {
-  const channel = (shift: number): number =>
-    Math.round(((a >> shift) & 255) * alpha + ((b >> shift) & 255) * (1 - alpha)) << shift;
-  return channel(16) | channel(8) | channel(0);
+  const r = Math.round(((a >> 16) & 255) * alpha + ((b >> 16) & 255) * (1 - alpha));
+  const g = Math.round(((a >> 8) & 255) * alpha + ((b >> 8) & 255) * (1 - alpha));
+  const bl = Math.round((a & 255) * alpha + (b & 255) * (1 - alpha));
+  return (r << 16) | (g << 8) | bl;
 }
 
 interface ViewBox {
@@ -81,6 +84,8 @@ export class CanvasRenderer implements Renderer {
   private readonly n: number;
   private readonly radius: Float32Array;
   private readonly rgb: Uint32Array;
+  private readonly fadedRgb: Uint32Array;
+  private fadedOn = '';
   /** Nodes grouped by colour: group g is groupNodes[groupStart[g] … groupStart[g + 1]). */
   private readonly groupColors: string[];
   private readonly groupStart: Uint32Array;
@@ -116,6 +121,7 @@ export class CanvasRenderer implements Renderer {
     this.n = n;
     this.radius = Float32Array.from(nodes, (node) => node.radius);
     this.rgb = Uint32Array.from(nodes, (node) => parseHex(node.color));
+    this.fadedRgb = new Uint32Array(n);
     this.titles = nodes.map((node) => shortTitle(node.title));
     this.titleWidths = new Float32Array(n).fill(Number.NaN);
     this.centres = new Float64Array(Math.max(1, slots) * 3);
@@ -138,6 +144,16 @@ export class CanvasRenderer implements Renderer {
     this.labelOrder = Uint32Array.from(nodes.keys()).sort((a, b) => this.radius[b] - this.radius[a] || a - b);
     const sorted = Float32Array.from(this.radius).sort();
     this.medianRadius = n > 0 ? sorted[n >> 1] : 1;
+  }
+
+  /** Each node's faded colour on `background`, made again only when the background changes. */
+  private fadedColours(background: string): Uint32Array {
+    if (this.fadedOn !== background) {
+      const bg = parseHex(background);
+      for (let i = 0; i < this.n; i++) this.fadedRgb[i] = mix(this.rgb[i], bg, DRAW.fadedNodeAlpha);
+      this.fadedOn = background;
+    }
+    return this.fadedRgb;
   }
 
   labels(): readonly DrawnLabel[] {
@@ -327,7 +343,7 @@ export class CanvasRenderer implements Renderer {
     const anyFaded = f.hovered !== null || scene.matches !== null;
     // Faded dots are the colour mixed with the background, opaque: the same look on the
     // background, and no per-pixel blending for tens of thousands of them.
-    const background = parseHex(f.theme.background);
+    const fadedRgb = this.fadedColours(f.theme.background);
     let splat = this.splats.get(ctx.canvas);
     if (!splat) {
       splat = new SplatLayer();
@@ -345,7 +361,7 @@ export class CanvasRenderer implements Renderer {
         if (px + r < v.x0 || px - r > v.x1 || py + r < v.y0 || py - r > v.y1) continue;
         if (r > splatBelow) large++;
         else {
-          const color = fadedPass ? mix(rgb[i], background, DRAW.fadedNodeAlpha) : rgb[i];
+          const color = fadedPass ? fadedRgb[i] : rgb[i];
           splat.dot(ox + scale * px, oy + scale * py, r * scale, color, 1);
         }
       }
@@ -541,11 +557,13 @@ export class CanvasRenderer implements Renderer {
     const general = f.hovered === null && largest >= 0 && (this.radius[largest] >= minRadius || allMatches);
     if (!general && f.hovered === null && selected === null) return;
 
-    // Nodes on screen that are not faded, for titles to go around where there is room.
+    // Nodes on screen that are not faded, for titles to go around where there is room. Dots
+    // smaller than a letter do not count: a title may cover them, and a zoomed-out map has
+    // tens of thousands.
     for (const i of scene.visibleIndices) {
       if (this.obstacles.full) break;
-      if (this.faded(i, f, scene)) continue;
       const sr = Math.max(this.radius[i] * f.k, DRAW.minScreenRadius);
+      if (sr < DRAW.obstacleFromScreenRadius || this.faded(i, f, scene)) continue;
       const sx = f.tx + f.k * pos.x[i];
       const sy = f.ty + f.k * pos.y[i];
       if (sx + sr < 0 || sx - sr > f.width || sy + sr < 0 || sy - sr > f.height) continue;
@@ -612,9 +630,13 @@ export class CanvasRenderer implements Renderer {
     if (!this.grid.insert(x - pad.x, sy - half - pad.y, x + w + pad.x, sy + half + pad.y)) return;
     this.titlesPlaced++;
     this.drawn.push({ kind: 'title', text: this.titles[i], x0: x, y0: sy - half, x1: x + w, y1: sy + half });
-    ctx.strokeStyle = f.theme.background;
-    ctx.lineWidth = DRAW.haloWidth;
-    ctx.strokeText(this.titles[i], x, sy);
+    // The halo is the costliest part of a title for a software rasteriser: a moving view does
+    // without it, and the frame after the gesture draws it.
+    if (!f.moving) {
+      ctx.strokeStyle = f.theme.background;
+      ctx.lineWidth = DRAW.haloWidth;
+      ctx.strokeText(this.titles[i], x, sy);
+    }
     ctx.fillStyle = f.theme.text;
     ctx.fillText(this.titles[i], x, sy);
   }

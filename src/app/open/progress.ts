@@ -13,7 +13,7 @@ const STEPS: ReadonlyArray<{ stage: BuildStage | 'draw'; label: string; unit: st
   { stage: 'similarity', label: 'Finding related papers', unit: 'papers' },
   { stage: 'graph', label: 'Linking related papers', unit: null },
   { stage: 'clusters', label: 'Finding and naming clusters', unit: null },
-  { stage: 'layout', label: 'Placing the papers', unit: null },
+  { stage: 'layout', label: 'Placing the papers', unit: 'papers' },
   { stage: 'serialize', label: 'Writing the graph', unit: null },
   { stage: 'draw', label: 'Drawing the map', unit: null },
 ];

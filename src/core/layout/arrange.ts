@@ -303,14 +303,7 @@ function vosArrange(
   const push = (a: number, b: number, dx: number, dy: number, distance2: number): void => {
     const d = Math.sqrt(distance2);
     if (d === 0) return;
-    const move = ((reach[a] + reach[b] - d) / d) * COLLIDE;
-    const ma = reach[a] * reach[a];
-    const mb = reach[b] * reach[b];
-    const share = mb / (ma + mb);
-    x[a] -= dx * move * share;
-    y[a] -= dy * move * share;
-    x[b] += dx * move * (1 - share);
-    y[b] += dy * move * (1 - share);
+    moveApart(a, b, dx, dy, ((reach[a] + reach[b] - d) / d) * COLLIDE, reach, x, y);
   };
   for (let t = 0; t < refineSweeps; t++) {
     vosSweep(linked, relative, FLOOR, scale, x, y);
@@ -362,6 +355,29 @@ function compact(linked: Int32Array, reach: Float64Array, x: Float64Array, y: Fl
   }
 }
 
+/**
+ * Moves discs a and b apart along (dx, dy) by `move` of it in all, each by the other's share of
+ * their two areas: a small disc gives way to a large one.
+ */
+function moveApart(
+  a: number,
+  b: number,
+  dx: number,
+  dy: number,
+  move: number,
+  reach: Float64Array,
+  x: Float64Array,
+  y: Float64Array,
+): void {
+  const ma = reach[a] * reach[a];
+  const mb = reach[b] * reach[b];
+  const share = mb / (ma + mb);
+  x[a] -= dx * move * share;
+  y[a] -= dy * move * share;
+  x[b] += dx * move * (1 - share);
+  y[b] += dy * move * (1 - share);
+}
+
 /** Step 3, separation: pushes overlapping discs apart until every pair clears the gap. */
 function separate(linked: Int32Array, reach: Float64Array, x: Float64Array, y: Float64Array): void {
   const order = linked.slice();
@@ -378,14 +394,7 @@ function separate(linked: Int32Array, reach: Float64Array, x: Float64Array, y: F
       dy = 0;
       d = 1;
     }
-    const move = ((reach[a] + reach[b]) * SEPARATION_SLACK - d) / d;
-    const ma = reach[a] * reach[a];
-    const mb = reach[b] * reach[b];
-    const share = mb / (ma + mb);
-    x[a] -= dx * move * share;
-    y[a] -= dy * move * share;
-    x[b] += dx * move * (1 - share);
-    y[b] += dy * move * (1 - share);
+    moveApart(a, b, dx, dy, ((reach[a] + reach[b]) * SEPARATION_SLACK - d) / d, reach, x, y);
   };
   for (;;) {
     for (let pass = 0; pass < SEPARATION_PASSES; pass++) {

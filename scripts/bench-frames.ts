@@ -8,7 +8,9 @@
  * (every frame a full redraw, where panning copies a cached picture).
  *
  * Headless Chromium with --disable-gpu rasterizes in software: the figures are a floor, not what
- * a person with a GPU sees. `benchFrames(sizes)` is exported for scripts/bench.ts.
+ * a person with a GPU sees. `benchFrames(sizes)` is exported for scripts/bench.ts (`--map-frames`);
+ * the frame figures from rAF timestamps (`frameFigures`, `percentile`, `median`) are shared with the
+ * explorer benchmark (scripts/bench-explorer.ts), which drives the whole app with real input.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,11 +28,46 @@ const DEFAULT_SIZES = [1000, 5000];
 const PAN_MS = 3000;
 const VIEWPORT = { width: 1280, height: 800 };
 
+/** Frame figures of one motion, from the requestAnimationFrame timestamps taken during it. */
 export interface PanFigures {
   fps: number;
   /** 95th percentile of the time between frames, ms. */
   p95FrameMs: number;
+  /** The longest time between two frames, ms. */
+  maxFrameMs: number;
   frames: number;
+}
+
+/** The `p`-th percentile (0–100) of `values` by the nearest-rank method; NaN when there are none. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
+}
+
+/** The median of `values` (the mean of the middle two for an even count); NaN when there are none. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Frame rate and frame times from requestAnimationFrame timestamps (ms, increasing): fps is the
+ * number of intervals over the time they span, so a long frame lowers it as much as it lasts.
+ */
+export function frameFigures(stamps: readonly number[]): PanFigures {
+  if (stamps.length < 2) throw new Error(`bench: ${stamps.length} frame(s) drawn, too few to time`);
+  const gaps = stamps.slice(1).map((t, i) => t - stamps[i]);
+  const span = stamps[stamps.length - 1] - stamps[0];
+  return {
+    fps: (gaps.length * 1000) / span,
+    p95FrameMs: percentile(gaps, 95),
+    maxFrameMs: gaps.reduce((a, b) => Math.max(a, b), 0),
+    frames: stamps.length,
+  };
 }
 
 export interface FrameFigures {
@@ -97,14 +134,7 @@ async function measureMotion(page: Page, ms: number, motion: 'pan' | 'zoom'): Pr
       }),
     { duration: ms, motion },
   );
-  const gaps = stamps.slice(1).map((t, i) => t - stamps[i]);
-  gaps.sort((a, b) => a - b);
-  const span = stamps[stamps.length - 1] - stamps[0];
-  return {
-    fps: ((stamps.length - 1) * 1000) / span,
-    p95FrameMs: gaps[Math.min(gaps.length - 1, Math.floor(gaps.length * 0.95))],
-    frames: stamps.length,
-  };
+  return frameFigures(stamps);
 }
 
 async function measure(page: Page, pageUrl: string, graphUrl: string, name: string, shots: string | null) {

@@ -4,8 +4,14 @@
  * label agreement of the edges. Reference for the 44,904: scikit-learn (TfidfVectorizer 1–2-grams,
  * chunked sparse top-5, Louvain) takes about 107 s and 2.6 GB peak on this 2-core machine.
  * `npm run bench -- --sizes 1000,5000` picks other sizes; pipeline options (e.g. --k 10) pass through.
- * Then the map's figures (scripts/bench-frames.ts): settling time and frame rate while panning at
- * 1,000 and 5,000 papers in headless Chromium; `--no-frames` skips them.
+ * Then the explorer as a person meets it, beside sigma.js drawing the same graph
+ * (scripts/bench-explorer.ts): time to the final map, drag-pan and wheel-zoom frame rates,
+ * click → panel, search keystrokes, paper drag and heap, at `--explorer-sizes` (default 1,000,
+ * 5,000 and 44,904) and for each `--graph FILE`, in headless Chromium at 1440×900; `--json FILE`
+ * and `--screenshots DIR` keep the figures and pictures, `--no-sigma` leaves sigma out,
+ * `--measures pan,zoom,click,search,drag` picks measurements, `--no-explorer` (or `--no-frames`)
+ * skips it all. `--map-frames` adds the map component alone, with programmatic pans
+ * (scripts/bench-frames.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -141,9 +147,38 @@ if (sizeAt >= 0) {
     const last = child.stdout.trim().split('\n').pop() ?? '{}';
     console.log(report(JSON.parse(last) as SizeFigures));
   }
-  if (!argv.includes('--no-frames')) {
-    // The explorer's side: time to settle and frame rate while panning, in headless Chromium.
-    console.log('\nmap in headless Chromium (software rendering, --disable-gpu), 1280×800:');
+  const flag = (name: string): string | null => {
+    const at = argv.indexOf(name);
+    return at >= 0 ? (argv[at + 1] ?? null) : null;
+  };
+  if (!argv.includes('--no-explorer') && !argv.includes('--no-frames')) {
+    // The explorer's side, as a person meets it, beside sigma.js.
+    console.log('');
+    const { benchExplorer, EXPLORER_SIZES, MEASURES } = await import('./bench-explorer');
+    const timeout = Number(flag('--load-timeout-s'));
+    const listed = flag('--explorer-sizes');
+    await benchExplorer(
+      listed === null
+        ? EXPLORER_SIZES
+        : listed
+            .split(',')
+            .map(Number)
+            .filter((n) => n > 0),
+      {
+        graphs: argv.flatMap((arg, i) => (arg === '--graph' && argv[i + 1] ? [argv[i + 1]] : [])),
+        pipeline: readPipelineOptions(rest).options,
+        sigma: !argv.includes('--no-sigma'),
+        screenshots: flag('--screenshots'),
+        json: flag('--json'),
+        loadTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout * 1000 : undefined,
+        measures: flag('--measures')
+          ?.split(',')
+          .filter((m): m is (typeof MEASURES)[number] => (MEASURES as readonly string[]).includes(m)),
+      },
+    );
+  }
+  if (argv.includes('--map-frames')) {
+    console.log('\nmap component alone (bench/map.html), programmatic pans, 1280×800:');
     const { benchFrames } = await import('./bench-frames');
     await benchFrames([1000, 5000]);
   }

@@ -270,7 +270,7 @@ export function mountExplorer(app: HTMLElement, data: AppData, options: Explorer
           ? 'Indexing…'
           : derived.searching || derived.matches === null
             ? 'Searching…'
-            : `${derived.matches.length} match${derived.matches.length === 1 ? '' : 'es'}`;
+            : `${derived.matches.length} match${derived.matches.length === 1 ? '' : 'es'}${search.partial() ? ' in titles (abstracts still being indexed)' : ''}`;
     const view = writeUrl(state, data);
     const hash =
       options.urlTag === null ? view : `#${options.urlTag}${view === '' ? '' : `&${view.slice(1)}`}`;

@@ -344,6 +344,8 @@ export class CanvasRenderer implements Renderer {
     // Faded dots are the colour mixed with the background, opaque: the same look on the
     // background, and no per-pixel blending for tens of thousands of them.
     const fadedRgb = this.fadedColours(f.theme.background);
+    const background = parseHex(f.theme.background);
+    const outline = k * this.medianRadius >= DRAW.outlineFrom;
     let splat = this.splats.get(ctx.canvas);
     if (!splat) {
       splat = new SplatLayer();
@@ -362,7 +364,13 @@ export class CanvasRenderer implements Renderer {
         if (r > splatBelow) large++;
         else {
           const color = fadedPass ? fadedRgb[i] : rgb[i];
-          splat.dot(ox + scale * px, oy + scale * py, r * scale, color, 1);
+          const sx = ox + scale * px;
+          const sy = oy + scale * py;
+          if (outline && !fadedPass) {
+            // A ring in the background colour keeps touching papers apart.
+            splat.dot(sx, sy, r * scale, background, 1);
+            splat.dot(sx, sy, r * scale - dpr, color, 1);
+          } else splat.dot(sx, sy, r * scale, color, 1);
         }
       }
     }

@@ -193,6 +193,8 @@ export function createPaperMap(
     if (width === 0 || height === 0) return;
     const moving = gesture || flight !== null || dragged !== null || dragSimulation.running;
     renderer.draw(ctx, frameState(dpr, hovered, moving), scene, positions, true);
+    // The positions are final: the map is settled once it is on screen.
+    if (canvas.dataset.settled === undefined) setSettled(true);
     placeTooltip();
   }
 
@@ -461,7 +463,7 @@ export function createPaperMap(
         dragged = null;
         dragSimulation.stop();
       } else if (dragSimulation.running && scene.visibleHash !== wasVisible) dragSimulation.stop();
-      setSettled(!dragSimulation.running);
+      if (canvas.dataset.settled !== undefined) setSettled(!dragSimulation.running);
       if (autoFit) setTransform(fitTransform(visibleBounds(scene.visibleIndices), width, height));
       requestDraw();
     },
@@ -570,8 +572,6 @@ export function createPaperMap(
   };
 
   canvas.setAttribute('aria-label', describe());
-  // The positions are final: the map is settled from its first frame.
-  setSettled(true);
   resize();
   return map;
 }

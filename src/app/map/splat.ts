@@ -8,11 +8,12 @@
  */
 
 /**
- * Dots up to this radius in device pixels are splatted; larger ones are drawn as arcs (with an
- * outline). Measured on the 44,904-paper map zoomed in: at radius 4 the arcs took 33 ms a frame;
- * a dot's pixels cost less than an arc call up to about this size.
+ * Dots up to this radius in device pixels are splatted; larger ones (a handful on screen, that
+ * far in) are drawn as arcs. Arcs cost a software rasteriser about 1.5 µs a call plus their area:
+ * at 1,000 and 5,000 papers, where every dot is several pixels across, arcs held wheel zoom to
+ * 10–27 fps; a dot's pixels cost less up to this size.
  */
-export const SPLAT_MAX_RADIUS = 7;
+export const SPLAT_MAX_RADIUS = 40;
 /** Mask radii are quantised to this step, device pixels. */
 const RADIUS_STEP = 0.25;
 /** Coverage is estimated on a SUBSAMPLES × SUBSAMPLES grid per pixel. */

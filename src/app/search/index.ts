@@ -1,7 +1,8 @@
 /**
  * Full-text search over titles, abstracts and terms (`documents.ts`), answered off the main thread:
  * the index is built in a worker, fed in chunks after the map is shown, so a 45,000-paper map
- * pans and zooms while it fills. Where no worker can start (the saved HTML page), the index is
+ * pans and zooms while it fills; it answers from titles and terms within a second or two, and
+ * from the abstracts too once those are in. Where no worker can start (the saved HTML page), the index is
  * built on the page in chunks between frames instead.
  *
  * Answers are asynchronous: `search(query)` returns what is known now (the query's own results,
@@ -10,7 +11,7 @@
  */
 import type { AppData } from '../data';
 import { runSearch, type SearchDocument, searchable, searchIndex } from './documents';
-import type { SearchReply, SearchRequest } from './protocol';
+import type { SearchReply, SearchRequest, SearchStage } from './protocol';
 
 export interface SearchAnswer {
   /** Paper indices, best first. */
@@ -22,8 +23,10 @@ export interface SearchAnswer {
 export interface PaperSearch {
   /** What is known for `query` now; null before anything can be shown (the index is not ready). */
   search(query: string): SearchAnswer | null;
-  /** Whether every paper is indexed. */
+  /** Whether search can answer (perhaps from titles only: see `partial`). */
   ready(): boolean;
+  /** Whether answers cover titles and terms only, the abstracts still being indexed. */
+  partial(): boolean;
   destroy(): void;
 }
 
@@ -53,6 +56,11 @@ class Answers {
 
   get(query: string): number[] | undefined {
     return this.byQuery.get(query);
+  }
+
+  /** Forgets every answer (a fuller index came), keeping the last one shown until new ones come. */
+  clear(): void {
+    this.byQuery.clear();
   }
 
   set(query: string, results: number[]): void {
@@ -92,7 +100,7 @@ function workerSearch(data: AppData, onChange: () => void): PaperSearch {
     name: 'papermap search',
   });
   const answers = new Answers();
-  let complete = false;
+  let stage: SearchStage | null = null;
   let nextId = 0;
   /** Queries asked and not answered yet. */
   const asked = new Set<string>();
@@ -102,11 +110,14 @@ function workerSearch(data: AppData, onChange: () => void): PaperSearch {
   worker.addEventListener('message', (event: MessageEvent<SearchReply>) => {
     const message = event.data;
     if (message.kind === 'indexed') {
-      if (!message.total) return;
-      complete = true;
+      stage = message.stage;
+      // Answers from titles alone are superseded: ask again.
+      answers.clear();
+      asked.clear();
     } else {
       asked.delete(message.query);
-      answers.set(message.query, Array.from(message.results));
+      // An answer from the titles index that arrives after the full one is ready is stale.
+      if (message.stage === stage) answers.set(message.query, Array.from(message.results));
     }
     if (!destroyed) onChange();
   });
@@ -126,7 +137,7 @@ function workerSearch(data: AppData, onChange: () => void): PaperSearch {
     search(query) {
       const text = searchable(query);
       if (text === null) return { results: [], current: true };
-      const known = answers.answer(text, complete);
+      const known = answers.answer(text, stage !== null);
       if (known?.current) return known;
       if (!asked.has(text)) {
         asked.add(text);
@@ -135,7 +146,8 @@ function workerSearch(data: AppData, onChange: () => void): PaperSearch {
       }
       return known;
     },
-    ready: () => complete,
+    ready: () => stage !== null,
+    partial: () => stage === 'titles',
     destroy() {
       destroyed = true;
       clearTimeout(feed);
@@ -166,6 +178,7 @@ function pageSearch(data: AppData, onChange: () => void): PaperSearch {
       return answers.answer(text, true);
     },
     ready: () => complete,
+    partial: () => false,
     destroy() {
       destroyed = true;
     },

@@ -945,7 +945,7 @@ async function typeAndTime(page: Page, word: string): Promise<KeystrokeFigures> 
   let indexing = 0;
   const keyMs = keys.map((t) => {
     const change = changes.find((c) => c.at >= t);
-    if (change && /index/i.test(change.text)) indexing++;
+    if (change && /^Indexing/.test(change.text)) indexing++;
     return change ? change.at - t : null;
   });
   const answered = keyMs.filter((v): v is number => v !== null);
@@ -979,7 +979,7 @@ async function waitForIndex(page: Page, word: string, loaded: LoadFigures): Prom
     const status = await searchStatus(page);
     const now = await page.evaluate(() => performance.now());
     await clearSearch(page);
-    if (!/index/i.test(status)) {
+    if (!/^Indexing/.test(status)) {
       await sleep(500);
       return now - loaded.finalMapMs;
     }

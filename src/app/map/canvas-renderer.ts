@@ -345,7 +345,8 @@ export class CanvasRenderer implements Renderer {
     // background, and no per-pixel blending for tens of thousands of them.
     const fadedRgb = this.fadedColours(f.theme.background);
     const background = parseHex(f.theme.background);
-    const outline = k * this.medianRadius >= DRAW.outlineFrom;
+    // The rings double a dot's pixels: a moving view does without them.
+    const outline = !f.moving && k * this.medianRadius >= DRAW.outlineFrom;
     let splat = this.splats.get(ctx.canvas);
     if (!splat) {
       splat = new SplatLayer();

@@ -139,6 +139,12 @@ export class DragSimulation {
     if (!this.held) return;
     this.held.fx = x;
     this.held.fy = y;
+    // The held paper is under the pointer at once; its neighbours follow tick by tick.
+    this.held.x = x;
+    this.held.y = y;
+    this.positions.x[this.held.i] = x;
+    this.positions.y[this.held.i] = y;
+    this.positions.version++;
   }
 
   /**

@@ -36,7 +36,7 @@ export type {
 } from './types';
 
 export const INTERACTION = Object.freeze({
-  /** Time given to drag-simulation ticks per frame, ms. */
+  /** Time given to drag-simulation ticks per frame once the paper is let go, ms. */
   tickBudget: 12,
   /** Extra reach of a hit test around a node, CSS pixels. */
   hitSlop: 3,
@@ -164,9 +164,14 @@ export function createPaperMap(
   function frame(): void {
     frameRequest = 0;
     if (dragSimulation.running) {
-      const start = performance.now();
-      while (dragSimulation.tick() && performance.now() - start < INTERACTION.tickBudget) {
-        // ticks within the frame's budget
+      // While the paper is held, a tick a frame follows the pointer; once it is let go, the
+      // neighbourhood comes to rest as fast as the frame's budget allows.
+      if (dragged !== null) dragSimulation.tick();
+      else {
+        const start = performance.now();
+        while (dragSimulation.tick() && performance.now() - start < INTERACTION.tickBudget) {
+          // ticks within the frame's budget
+        }
       }
       setSettled(!dragSimulation.running && dragged === null);
     }

@@ -171,7 +171,12 @@ export class CanvasRenderer implements Renderer {
     ctx.globalAlpha = 1;
 
     const same = cached && this.layer.matches(f, scene, pos.version);
-    const layerCtx = same && !this.layer.covers(f) ? this.layer.prepare(f) : null;
+    // A frame of a zoom gesture: the same picture at another scale.
+    const zooming = cached && f.moving && !same && this.layer.matchesContent(f, scene, pos.version);
+    const layerCtx =
+      (same && !this.layer.covers(f)) || (zooming && !this.layer.coversScaled(f))
+        ? this.layer.prepare(f)
+        : null;
     if (layerCtx) {
       // The first frame of a pan: draw the world once, with a margin, into the layer.
       layerCtx.setTransform(1, 0, 0, 1, 0, 0);
@@ -182,6 +187,8 @@ export class CanvasRenderer implements Renderer {
     }
     if (same && this.layer.covers(f)) {
       this.layer.blit(ctx, f);
+    } else if (zooming && this.layer.coversScaled(f)) {
+      this.layer.blitScaled(ctx, f);
     } else {
       ctx.fillStyle = f.theme.background;
       ctx.fillRect(0, 0, width, height);

@@ -358,19 +358,7 @@ export class InteriorLayout {
         vx[a] += dx * pull * (1 - bias);
         vy[a] += dy * pull * (1 - bias);
       }
-      for (let p = 0; p < count; p++) {
-        px[p] = lx[p] + vx[p];
-        py[p] = ly[p] + vy[p];
-      }
-      const inflate = grow * INFLATE;
-      this.collide(count, size, px, py, vx, vy, inflate, COLLIDE, random);
-      for (let p = 0; p < count; p++) {
-        vx[p] *= VELOCITY_KEPT;
-        vy[p] *= VELOCITY_KEPT;
-        lx[p] += vx[p];
-        ly[p] += vy[p];
-      }
-      this.contain(count, size, lx, ly, R);
+      this.collideAndMove(count, size, lx, ly, px, py, vx, vy, grow * INFLATE, R, random);
       alpha *= cooling;
     }
   }
@@ -427,18 +415,7 @@ export class InteriorLayout {
     vx.fill(0, 0, count);
     vy.fill(0, 0, count);
     for (let it = 0; it < SETTLE_ITERATIONS; it++) {
-      for (let p = 0; p < count; p++) {
-        px[p] = lx[p] + vx[p];
-        py[p] = ly[p] + vy[p];
-      }
-      this.collide(count, size, px, py, vx, vy, INFLATE, COLLIDE, random);
-      for (let p = 0; p < count; p++) {
-        vx[p] *= VELOCITY_KEPT;
-        vy[p] *= VELOCITY_KEPT;
-        lx[p] += vx[p];
-        ly[p] += vy[p];
-      }
-      this.contain(count, size, lx, ly, R);
+      this.collideAndMove(count, size, lx, ly, px, py, vx, vy, INFLATE, R, random);
     }
     for (let pass = 0; pass < RESOLVE_PASSES; pass++) {
       // Exact passes read the positions they move (Gauss–Seidel), so a paper pushed by one
@@ -466,6 +443,37 @@ export class InteriorLayout {
     let big = 0;
     for (let p = 0; p < count; p++) if (size[p] > this.cutSize) this.big[big++] = p;
     this.bigCount = big;
+  }
+
+  /**
+   * The end of a step of velocity Verlet: collisions at the positions the velocities lead to
+   * (px, py, scratch), velocities decayed, positions moved, and the papers kept inside the disc.
+   */
+  private collideAndMove(
+    count: number,
+    size: Float64Array,
+    lx: Float64Array,
+    ly: Float64Array,
+    px: Float64Array,
+    py: Float64Array,
+    vx: Float64Array,
+    vy: Float64Array,
+    inflate: number,
+    R: number,
+    random: () => number,
+  ): void {
+    for (let p = 0; p < count; p++) {
+      px[p] = lx[p] + vx[p];
+      py[p] = ly[p] + vy[p];
+    }
+    this.collide(count, size, px, py, vx, vy, inflate, COLLIDE, random);
+    for (let p = 0; p < count; p++) {
+      vx[p] *= VELOCITY_KEPT;
+      vy[p] *= VELOCITY_KEPT;
+      lx[p] += vx[p];
+      ly[p] += vy[p];
+    }
+    this.contain(count, size, lx, ly, R);
   }
 
   /**

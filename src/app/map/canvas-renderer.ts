@@ -109,6 +109,18 @@ export class CanvasRenderer implements Renderer {
   private centresScene: Scene | null = null;
   private titlesPlaced = 0;
   private drawn: DrawnLabel[] = [];
+  /**
+   * What a world drawing covers while a paper is dragged: everything, the still part of the map
+   * (the papers the drag does not move and the edges between them), or the moved part.
+   */
+  private part: 'all' | 'still' | 'moved' = 'all';
+  /** The still part of the map, drawn once per drag and view. */
+  private still: {
+    canvas: HTMLCanvasElement;
+    ctx: CanvasRenderingContext2D;
+    key: string;
+    scene: Scene | null;
+  } | null = null;
   /** One path per edge bucket, for the faded and the plain pass. */
   private readonly paths: Path2D[] = [];
 
@@ -170,6 +182,12 @@ export class CanvasRenderer implements Renderer {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.globalAlpha = 1;
 
+    if (cached && f.moved !== null && this.drawDragFrame(ctx, f, scene, pos)) {
+      this.layer.invalidate();
+      this.layer.remember(f, scene, pos.version);
+      this.drawLabels(ctx, f, scene, pos);
+      return;
+    }
     const same = cached && this.layer.matches(f, scene, pos.version);
     // A frame of a zoom gesture: the same picture at another scale.
     const zooming = cached && f.moving && !same && this.layer.matchesContent(f, scene, pos.version);
@@ -197,6 +215,48 @@ export class CanvasRenderer implements Renderer {
     }
     this.layer.remember(f, scene, pos.version);
 
+    this.drawLabels(ctx, f, scene, pos);
+  }
+
+  /**
+   * A frame of a paper drag: the still part of the map from its picture, the moved part drawn
+   * over it. False when no picture can be made (no canvas).
+   */
+  private drawDragFrame(ctx: CanvasRenderingContext2D, f: FrameState, scene: Scene, pos: Positions): boolean {
+    const w = ctx.canvas.width;
+    const h = ctx.canvas.height;
+    const key = `${f.dragId} ${f.k} ${f.tx} ${f.ty} ${w} ${h} ${f.dpr} ${f.hovered} ${f.theme.background} ${f.theme.edge}`;
+    if (!this.still) {
+      const canvas = document.createElement('canvas');
+      const still = canvas.getContext('2d', { alpha: false });
+      if (!still) return false;
+      this.still = { canvas, ctx: still, key: '', scene: null };
+    }
+    const picture = this.still;
+    if (picture.key !== key || picture.scene !== scene) {
+      if (picture.canvas.width !== w || picture.canvas.height !== h) {
+        picture.canvas.width = w;
+        picture.canvas.height = h;
+      }
+      picture.ctx.setTransform(1, 0, 0, 1, 0, 0);
+      picture.ctx.fillStyle = f.theme.background;
+      picture.ctx.fillRect(0, 0, w, h);
+      this.part = 'still';
+      this.drawWorld(picture.ctx, f, scene, pos, 0);
+      picture.key = key;
+      picture.scene = scene;
+    }
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(picture.canvas, 0, 0);
+    this.part = 'moved';
+    this.drawWorld(ctx, f, scene, pos, 0);
+    this.part = 'all';
+    return true;
+  }
+
+  /** Cluster and region names and titles, in screen space, none over another. */
+  private drawLabels(ctx: CanvasRenderingContext2D, f: FrameState, scene: Scene, pos: Positions): void {
+    const { width, height, dpr } = f;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.globalAlpha = 1;
     this.grid.reset(width, height);
@@ -231,8 +291,21 @@ export class CanvasRenderer implements Renderer {
     this.drawEdges(ctx, f, scene, pos, view);
     this.drawNodes(ctx, f, scene, pos, view, margin);
     world();
+    if (this.part === 'still') return;
     this.drawFocusEdges(ctx, f, scene, pos);
     this.drawRings(ctx, f, scene, pos);
+  }
+
+  /** Whether paper i belongs to the part of the map being drawn. */
+  private inPart(i: number, f: FrameState): boolean {
+    if (this.part === 'all' || f.moved === null) return true;
+    return (f.moved[i] === 1) === (this.part === 'moved');
+  }
+
+  /** Whether edge s–t belongs to the part being drawn: an edge moves with either end. */
+  private edgeInPart(s: number, t: number, f: FrameState): boolean {
+    if (this.part === 'all' || f.moved === null) return true;
+    return (f.moved[s] === 1 || f.moved[t] === 1) === (this.part === 'moved');
   }
 
   /** Whether node i is drawn faded: not the hovered node or its neighbour, or not a match. */
@@ -267,6 +340,7 @@ export class CanvasRenderer implements Renderer {
       const t = edgeTarget[e];
       // The hovered and the selected node's own edges are drawn emphasised, by drawFocusEdges.
       if (s === selected || t === selected || s === hovered || t === hovered) continue;
+      if (!this.edgeInPart(s, t, f)) continue;
       const ax = x[s];
       const ay = y[s];
       const cx = x[t];
@@ -365,6 +439,7 @@ export class CanvasRenderer implements Renderer {
       const fadedPass = pass === 0;
       for (const i of scene.visibleIndices) {
         if (anyFaded && this.faded(i, f, scene) !== fadedPass) continue;
+        if (!this.inPart(i, f)) continue;
         const r = Math.max(radius[i], minR);
         const px = x[i];
         const py = y[i];
@@ -417,6 +492,7 @@ export class CanvasRenderer implements Renderer {
       for (let j = groupStart[g]; j < groupStart[g + 1]; j++) {
         const i = groupNodes[j];
         if (visible[i] === 0 || (anyFaded && this.faded(i, f, scene) !== fadedPass)) continue;
+        if (!this.inPart(i, f)) continue;
         const r = Math.max(radius[i], minR);
         if (r <= splatBelow) continue;
         const px = x[i];

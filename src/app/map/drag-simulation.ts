@@ -56,10 +56,17 @@ export class DragSimulation {
   private moved: DragNode[] = [];
   private held: DragNode | null = null;
 
+  /** 1 for the papers this drag moves (the held one included); all 0 between drags. */
+  readonly mask: Uint8Array;
+  /** Counts drags, so a renderer can tell one drag's still picture from another's. */
+  id = 0;
+
   constructor(
     private readonly positions: Positions,
     private readonly radius: Float32Array,
-  ) {}
+  ) {
+    this.mask = new Uint8Array(positions.x.length);
+  }
 
   /** Whether the neighbourhood is still moving. */
   get running(): boolean {
@@ -102,6 +109,9 @@ export class DragSimulation {
         links.push({ source: node, target: other, weight: scene.edgeWeight[scene.adjEdge[a]] });
       }
     }
+    for (const node of this.moved) this.mask[node.i] = 0;
+    for (const node of moved) this.mask[node.i] = 1;
+    this.id++;
     const held = moved[0];
     held.fx = held.x;
     held.fy = held.y;
@@ -160,6 +170,7 @@ export class DragSimulation {
   stop(): void {
     this.simulation?.stop();
     this.simulation = null;
+    for (const node of this.moved) this.mask[node.i] = 0;
     this.moved = [];
     this.held = null;
   }

@@ -191,6 +191,8 @@ export function createPaperMap(
       hovered: hover,
       neighbours,
       moving,
+      moved: dragSimulation.running ? dragSimulation.mask : null,
+      dragId: dragSimulation.id,
     };
   }
 
@@ -524,7 +526,13 @@ export function createPaperMap(
       // the screen's labels stay the screen's.
       const pngRenderer = new CanvasRenderer(nodes, nodeSlot, slotOf.size);
       const state = frameState(scale, null, false);
-      pngRenderer.draw(outCtx, { ...state, neighbours: new Uint8Array(n) }, scene, positions, false);
+      pngRenderer.draw(
+        outCtx,
+        { ...state, neighbours: new Uint8Array(n), moved: null },
+        scene,
+        positions,
+        false,
+      );
       return new Promise((resolve, reject) => {
         out.toBlob(
           (blob) => (blob ? resolve(blob) : reject(new Error('papermap map: toPNG failed'))),

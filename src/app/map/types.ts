@@ -81,6 +81,12 @@ export interface FrameState {
    * (fewer edges) to keep up, and draws everything again once it stops.
    */
   moving: boolean;
+  /**
+   * 1 for the papers a drag moves, null when none: the rest of the map is still, so a renderer
+   * may keep a picture of it for the whole drag (`dragId` says which drag) and draw only these.
+   */
+  moved: Uint8Array | null;
+  dragId: number;
 }
 
 /** A label drawn in the last frame, in CSS pixels of the canvas (for tests and tools). */

@@ -1392,8 +1392,15 @@ export async function benchExplorer(
   return results;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const argv = process.argv.slice(2);
+/**
+ * The sizes and options the command line asks for (`--explorer-sizes`, `--graph`, `--json`,
+ * `--screenshots`, `--no-sigma`, `--load-timeout-s`, `--measures`); `npm run bench` and this
+ * script read them the same way. With graph files and no sizes, only the files are measured.
+ */
+export function explorerArguments(argv: readonly string[]): {
+  sizes: number[];
+  options: ExplorerBenchOptions;
+} {
   const flagValue = (flag: string): string | null => {
     const at = argv.indexOf(flag);
     return at >= 0 ? (argv[at + 1] ?? null) : null;
@@ -1410,14 +1417,22 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
         ? []
         : EXPLORER_SIZES;
   const timeout = Number(flagValue('--load-timeout-s'));
-  await benchExplorer(sizes, {
-    graphs,
-    sigma: !argv.includes('--no-sigma'),
-    screenshots: flagValue('--screenshots'),
-    json: flagValue('--json'),
-    loadTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout * 1000 : undefined,
-    measures: flagValue('--measures')
-      ?.split(',')
-      .filter((m): m is Measure => (MEASURES as readonly string[]).includes(m)),
-  });
+  return {
+    sizes,
+    options: {
+      graphs,
+      sigma: !argv.includes('--no-sigma'),
+      screenshots: flagValue('--screenshots'),
+      json: flagValue('--json'),
+      loadTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout * 1000 : undefined,
+      measures: flagValue('--measures')
+        ?.split(',')
+        .filter((m): m is Measure => (MEASURES as readonly string[]).includes(m)),
+    },
+  };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { sizes, options } = explorerArguments(process.argv.slice(2));
+  await benchExplorer(sizes, options);
 }

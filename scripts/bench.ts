@@ -147,35 +147,12 @@ if (sizeAt >= 0) {
     const last = child.stdout.trim().split('\n').pop() ?? '{}';
     console.log(report(JSON.parse(last) as SizeFigures));
   }
-  const flag = (name: string): string | null => {
-    const at = argv.indexOf(name);
-    return at >= 0 ? (argv[at + 1] ?? null) : null;
-  };
   if (!argv.includes('--no-explorer') && !argv.includes('--no-frames')) {
     // The explorer's side, as a person meets it, beside sigma.js.
     console.log('');
-    const { benchExplorer, EXPLORER_SIZES, MEASURES } = await import('./bench-explorer');
-    const timeout = Number(flag('--load-timeout-s'));
-    const listed = flag('--explorer-sizes');
-    await benchExplorer(
-      listed === null
-        ? EXPLORER_SIZES
-        : listed
-            .split(',')
-            .map(Number)
-            .filter((n) => n > 0),
-      {
-        graphs: argv.flatMap((arg, i) => (arg === '--graph' && argv[i + 1] ? [argv[i + 1]] : [])),
-        pipeline: readPipelineOptions(rest).options,
-        sigma: !argv.includes('--no-sigma'),
-        screenshots: flag('--screenshots'),
-        json: flag('--json'),
-        loadTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout * 1000 : undefined,
-        measures: flag('--measures')
-          ?.split(',')
-          .filter((m): m is (typeof MEASURES)[number] => (MEASURES as readonly string[]).includes(m)),
-      },
-    );
+    const { benchExplorer, explorerArguments } = await import('./bench-explorer');
+    const { sizes, options } = explorerArguments(argv);
+    await benchExplorer(sizes, { ...options, pipeline: readPipelineOptions(rest).options });
   }
   if (argv.includes('--map-frames')) {
     console.log('\nmap component alone (bench/map.html), programmatic pans, 1280×800:');

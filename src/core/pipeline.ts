@@ -3,6 +3,7 @@
  * The same code runs in the CLI (Node, worker threads) and in a browser Web Worker; the parallel
  * stages go through a `ShardRunner` (`shards/`), which the caller provides (in-process by default).
  */
+import { blendNeighbours } from './blend';
 import { detectClusters } from './clusters';
 import { mergeShards, surfaceForms } from './corpus';
 import { dedupePapers } from './dedupe';
@@ -11,6 +12,7 @@ import { selectEdges, sharedTerms, toGraphology } from './graph';
 import { paperKeys } from './keys';
 import { ColumnInfo, clusterTerms, paperTerms } from './labels';
 import { layoutGraph } from './layout';
+import { lsaVectors } from './lsa';
 import { clusterColors } from './palette';
 import { stringifyGraph, toGraphJSON } from './serialize';
 import { inProcessRunner, type ShardRunner } from './shards';
@@ -50,6 +52,14 @@ const NAME_TERMS = 3;
 const CLUSTER_TERMS = 8;
 const PAPER_TERMS = 5;
 const EDGE_TERMS = 4;
+/**
+ * The topic blend (`lsa.ts`, `blend.ts`): 128 LSA dimensions found from 3,000 sampled papers with
+ * two power iterations, each paper's 30 best TF-IDF candidates ranked again by half TF-IDF, half LSA
+ * cosine. Chosen by label agreement and NMI over four labelled sets (arXiv 2021–2025 at three
+ * periods, arXiv 2007 physics and mathematics): 96 dimensions or a 0.3 term share did a little
+ * worse on most of them.
+ */
+const TOPIC = Object.freeze({ dims: 128, sample: 3000, iterations: 2, termWeight: 0.5, pool: 30 });
 /** Papers per text shard: small enough to spread over workers and bound each one's vocabulary. */
 const TEXT_SHARD_PAPERS = 2500;
 
@@ -167,10 +177,18 @@ export async function buildGraph(
     candidateMaxDf: opts.candidateMaxDf,
     candidates: opts.candidates,
   };
-  const parts = await (small ? inProcessRunner : runner).neighbours(matrix, opts.k, search, (done) =>
+  const pool = TOPIC.dims > 0 ? Math.max(opts.k, TOPIC.pool) : opts.k;
+  const parts = await (small ? inProcessRunner : runner).neighbours(matrix, pool, search, (done) =>
     onProgress({ stage: 'similarity', done, total: n }),
   );
-  const neighbours = mergeNeighbours(parts);
+  const topic = lsaVectors(matrix, { ...TOPIC, seed: opts.seed });
+  const neighbours =
+    topic.dims > 0
+      ? blendNeighbours(mergeNeighbours(parts), topic.vectors, topic.dims, {
+          termWeight: TOPIC.termWeight,
+          k: opts.k,
+        })
+      : mergeNeighbours(parts);
   onProgress({ stage: 'similarity', done: n, total: n });
   lap('similarity');
 

@@ -77,10 +77,10 @@ function reusableModel(): typeof model {
  * gives "tun" for the verb "tuning" and keeps the noun "tuning", so "fine-tuning" and "fine tuning"
  * would not meet.
  */
-const LEMMA_FIXES: Readonly<Record<string, string>> = {
-  tun: 'tune',
-  tuning: 'tune',
-};
+const LEMMA_FIXES: ReadonlyMap<string, string> = new Map([
+  ['tun', 'tune'],
+  ['tuning', 'tune'],
+]);
 
 const WORD = /^\p{L}[\p{L}\p{N}]*$/u;
 /** A plural acronym such as LLMs, GNNs, PLMs: folded to its singular, which wink leaves alone. */
@@ -128,7 +128,7 @@ interface Unit {
 
 function contentWordUncached(lowered: string, lemma: string): string | null {
   if (lowered.length < 2 || !WORD.test(lowered) || STOP_WORDS.has(lowered)) return null;
-  const fixed = LEMMA_FIXES[lemma] ?? lemma;
+  const fixed = LEMMA_FIXES.get(lemma) ?? lemma;
   if (fixed.length < 2 || !WORD.test(fixed) || STOP_WORDS.has(fixed)) return null;
   return fixed;
 }

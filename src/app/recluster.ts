@@ -68,8 +68,8 @@ export function recluster(data: AppData, resolution: number, seed: number): Recl
     weight: Float64Array.from(data.edges, (e) => e.weight),
     rank: Int32Array.from(data.edges, (e) => e.rank),
   };
-  const graph = toGraphology(data.keys, edges);
-  const clustering = detectClusters(graph, data.keys, { resolution, seed });
+  const graph = toGraphology(data.keys.length, edges);
+  const clustering = detectClusters(graph, data.keys.length, { resolution, seed });
   const { matrix, forms } = termMatrix(data);
   const info = new ColumnInfo(
     matrix.cols,

@@ -22,23 +22,25 @@ export interface Clustering {
   modularity: number;
 }
 
-export function detectClusters(graph: Graph, keys: readonly string[], options: ClusterOptions): Clustering {
-  const membership = new Int32Array(keys.length);
-  if (keys.length === 0) return { membership, count: 0, modularity: 0 };
-  let communities: Record<string, number>;
+/** Clusters of a graph from `toGraphology`: its nodes are named "0" … String(papers - 1). */
+export function detectClusters(graph: Graph, papers: number, options: ClusterOptions): Clustering {
+  const membership = new Int32Array(papers);
+  if (papers === 0) return { membership, count: 0, modularity: 0 };
+  const names = Array.from({ length: papers }, (_, i) => String(i));
+  let communities: ReadonlyMap<string, number>;
   let modularity = 0;
   if (graph.size === 0) {
-    communities = Object.fromEntries(keys.map((key, i) => [key, i]));
+    communities = new Map(names.map((name, i) => [name, i]));
   } else {
     const result = louvain.detailed(graph, {
       getEdgeWeight: 'weight',
       resolution: options.resolution,
       rng: seededRandom(options.seed),
     });
-    communities = result.communities;
+    communities = new Map(names.map((name) => [name, result.communities[name]]));
     modularity = result.modularity;
   }
-  const raw = keys.map((key) => communities[key]);
+  const raw = names.map((name) => communities.get(name) as number);
   const sizes = new Map<number, { size: number; first: number }>();
   raw.forEach((c, i) => {
     const entry = sizes.get(c);

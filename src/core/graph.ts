@@ -78,12 +78,16 @@ export function sharedTerms(
   return out.sort((x, y) => y.contribution - x.contribution || x.column - y.column);
 }
 
-/** A weighted graphology graph of the papers (keys) and edges, for community detection. */
-export function toGraphology(keys: readonly string[], edges: SimilarityEdges): Graph {
+/**
+ * A weighted graphology graph of the papers and edges, for community detection. Nodes are named by
+ * paper index ("0", "1", …), never by key: graphology keeps each node's neighbours in a plain
+ * object, where a paper keyed "constructor" or "__proto__" would collide with Object.prototype.
+ */
+export function toGraphology(papers: number, edges: SimilarityEdges): Graph {
   const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
-  for (const key of keys) graph.addNode(key);
+  for (let i = 0; i < papers; i++) graph.addNode(String(i));
   for (let e = 0; e < edges.source.length; e++) {
-    graph.addEdge(keys[edges.source[e]], keys[edges.target[e]], { weight: edges.weight[e] });
+    graph.addEdge(String(edges.source[e]), String(edges.target[e]), { weight: edges.weight[e] });
   }
   return graph;
 }

@@ -203,12 +203,12 @@ export async function buildGraph(
     );
     edgeTermColumns.push(pickDistinct(shared, EDGE_TERMS, (s) => lemmaOf(s.column)).map((s) => s.column));
   }
-  const graph = toGraphology(keys, edges);
+  const graph = toGraphology(n, edges);
   onProgress({ stage: 'graph', done: 1, total: 1 });
   lap('graph');
 
   onProgress({ stage: 'clusters', done: 0, total: 1 });
-  const clustering = detectClusters(graph, keys, opts);
+  const clustering = detectClusters(graph, n, opts);
   const clusterColumns = clusterTerms(
     matrix,
     clustering.membership,

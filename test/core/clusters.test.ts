@@ -9,14 +9,14 @@ interface EdgeList {
   weight: number[];
 }
 
-function graphOf(n: number, edges: EdgeList): { graph: Graph; keys: string[] } {
-  const keys = Array.from({ length: n }, (_, i) => `p${i}`);
+/** A graph as `toGraphology` names it: nodes "0" … String(n - 1). */
+function graphOf(n: number, edges: EdgeList): { graph: Graph; papers: number } {
   const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
-  for (const key of keys) graph.addNode(key);
+  for (let i = 0; i < n; i++) graph.addNode(String(i));
   edges.source.forEach((s, e) => {
-    graph.addEdge(keys[s], keys[edges.target[e]], { weight: edges.weight[e] });
+    graph.addEdge(String(s), String(edges.target[e]), { weight: edges.weight[e] });
   });
-  return { graph, keys };
+  return { graph, papers: n };
 }
 
 /** Cliques of the given sizes (weight 1 inside), consecutive cliques joined by one edge of `bridge`. */
@@ -114,8 +114,8 @@ describe('detectClusters', () => {
     'puts each of two cliques joined by a weak edge in its own cluster (seed %i)',
     (seed) => {
       const { n, edges } = cliques([5, 5], 0.05);
-      const { graph, keys } = graphOf(n, edges);
-      const c = detectClusters(graph, keys, { resolution: 1, seed });
+      const { graph, papers } = graphOf(n, edges);
+      const c = detectClusters(graph, papers, { resolution: 1, seed });
       expect(c.count).toBe(2);
       expect(new Set(c.membership.slice(0, 5)).size).toBe(1);
       expect(new Set(c.membership.slice(5)).size).toBe(1);
@@ -126,8 +126,8 @@ describe('detectClusters', () => {
   it('numbers clusters by size, largest first', () => {
     // Cliques of 3, 6 and 4 papers, in that order: the 6-clique must be cluster 0.
     const { n, edges } = cliques([3, 6, 4], 0.01);
-    const { graph, keys } = graphOf(n, edges);
-    const c = detectClusters(graph, keys, { resolution: 1, seed: 1 });
+    const { graph, papers } = graphOf(n, edges);
+    const c = detectClusters(graph, papers, { resolution: 1, seed: 1 });
     expect([...c.membership]).toEqual([2, 2, 2, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1]);
     expectRenumbered(c);
   });
@@ -136,8 +136,8 @@ describe('detectClusters', () => {
     const { n, edges } = plantedGraph(7, 60, 4);
     for (const seed of [1, 2, 3]) {
       const runs = [0, 1, 2].map(() => {
-        const { graph, keys } = graphOf(n, edges);
-        return detectClusters(graph, keys, { resolution: 1, seed });
+        const { graph, papers } = graphOf(n, edges);
+        return detectClusters(graph, papers, { resolution: 1, seed });
       });
       expect(runs[1]).toEqual(runs[0]);
       expect(runs[2]).toEqual(runs[0]);
@@ -154,8 +154,8 @@ describe('detectClusters', () => {
     'reports the modularity of its partition (n=$n, resolution=$resolution)',
     ({ seed, n, groups, resolution }) => {
       const planted = plantedGraph(seed, n, groups);
-      const { graph, keys } = graphOf(planted.n, planted.edges);
-      const c = detectClusters(graph, keys, { resolution, seed });
+      const { graph, papers } = graphOf(planted.n, planted.edges);
+      const c = detectClusters(graph, papers, { resolution, seed });
       const { source, target, weight } = planted.edges;
       const fromEdges = modularityOf(c.membership, source, target, weight, resolution);
       const textbook = textbookModularity(n, planted.edges, c.membership, resolution);
@@ -168,23 +168,23 @@ describe('detectClusters', () => {
 
   it('finds the planted groups of a clear graph', () => {
     const planted = plantedGraph(11, 40, 4, 0.8, 0.02);
-    const { graph, keys } = graphOf(planted.n, planted.edges);
-    const c = detectClusters(graph, keys, { resolution: 1, seed: 1 });
+    const { graph, papers } = graphOf(planted.n, planted.edges);
+    const c = detectClusters(graph, papers, { resolution: 1, seed: 1 });
     // Papers of one planted group (i mod 4) share a cluster, and groups do not share one.
     for (let i = 0; i < 40; i++) expect(c.membership[i]).toBe(c.membership[i % 4]);
     expect(new Set([0, 1, 2, 3].map((g) => c.membership[g])).size).toBe(4);
   });
 
   it('puts every paper alone when there are no edges, with modularity 0', () => {
-    const { graph, keys } = graphOf(4, { source: [], target: [], weight: [] });
-    const c = detectClusters(graph, keys, { resolution: 1, seed: 1 });
+    const { graph, papers } = graphOf(4, { source: [], target: [], weight: [] });
+    const c = detectClusters(graph, papers, { resolution: 1, seed: 1 });
     expect([...c.membership]).toEqual([0, 1, 2, 3]);
     expect(c.count).toBe(4);
     expect(c.modularity).toBe(0);
   });
 
   it('gives nothing for no papers', () => {
-    const c = detectClusters(new Graph({ type: 'undirected' }), [], { resolution: 1, seed: 1 });
+    const c = detectClusters(new Graph({ type: 'undirected' }), 0, { resolution: 1, seed: 1 });
     expect(c.count).toBe(0);
     expect(c.membership).toHaveLength(0);
     expect(c.modularity).toBe(0);
@@ -192,8 +192,8 @@ describe('detectClusters', () => {
 
   it('keeps isolated papers as singleton clusters beside the real ones', () => {
     const { edges } = cliques([4, 4], 0.05);
-    const { graph, keys } = graphOf(10, edges);
-    const c = detectClusters(graph, keys, { resolution: 1, seed: 1 });
+    const { graph, papers } = graphOf(10, edges);
+    const c = detectClusters(graph, papers, { resolution: 1, seed: 1 });
     expect(c.count).toBe(4);
     expect([...c.membership]).toEqual([0, 0, 0, 0, 1, 1, 1, 1, 2, 3]);
     expect(c.modularity).toBeCloseTo(modularityOf(c.membership, edges.source, edges.target, edges.weight), 9);

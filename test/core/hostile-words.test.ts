@@ -46,4 +46,20 @@ describe('words that are names of object properties', () => {
       expect(edge?.attributes.terms.map((t) => t.toLowerCase())).toContain(term.toLowerCase());
     }
   });
+
+  it('builds a graph whose papers are keyed constructor, __proto__ and toString, linked to each other', async () => {
+    const titles = ['A study of graphs', 'Constructor', '__proto__', 'toString', 'hasOwnProperty'];
+    // Neighbours in a ring: paper i shares one word with paper i - 1 and one with paper i + 1.
+    const papers = titles.map((title, i) =>
+      newPaper(`keys.jsonl:${i + 1}`, title, `ring${i} ring${(i + 1) % titles.length} alone${i}`),
+    );
+    const { graph } = await buildGraph({ papers });
+    const keys = graph.nodes.map((node) => node.key);
+    expect(keys).toContain('constructor');
+    expect(keys).toContain('tostring');
+    expect(new Set(keys).size).toBe(titles.length);
+    const constructorKey = graph.nodes.find((node) => node.attributes.title === 'Constructor')?.key;
+    expect(graph.edges.some((e) => e.source === constructorKey || e.target === constructorKey)).toBe(true);
+    for (const node of graph.nodes) expect(node.attributes.cluster).toBeGreaterThanOrEqual(0);
+  });
 });

@@ -56,7 +56,7 @@ export function emptyNeighbours(n: number, k: number): Neighbours {
 }
 
 /** Order of neighbours: higher score first, then lower index (a total order, so ties are stable). */
-function better(scoreA: number, indexA: number, scoreB: number, indexB: number): boolean {
+export function better(scoreA: number, indexA: number, scoreB: number, indexB: number): boolean {
   return scoreA > scoreB || (scoreA === scoreB && indexA < indexB);
 }
 

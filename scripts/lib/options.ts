@@ -1,70 +1,13 @@
 /**
- * Command-line options of the pipeline, shared by `graph`, `start`, `eval` and `bench`: each maps
- * to one field of GraphOptions, with its default shown in --help; and `--format`, which forces how
- * the input files are read.
+ * Command-line options of the pipeline, shared by `graph`, `start`, `eval` and `bench`: one flag
+ * per entry of the option table (`src/core/options.ts`), with its default shown in --help; and
+ * `--format`, which forces how the input files are read.
  */
+import { defaultText, OPTION_SPECS, type OptionSpec } from '../../src/core/options';
 import { FORMAT_NAMES, type FormatName, isFormatName } from '../../src/core/parse';
-import { DEFAULTS, type GraphOptions } from '../../src/core/pipeline';
+import type { GraphOptions } from '../../src/core/types';
 
-export interface OptionSpec {
-  flag: string;
-  field: keyof GraphOptions;
-  kind: 'integer' | 'number' | 'boolean';
-  help: string;
-}
-
-export const OPTION_SPECS: readonly OptionSpec[] = [
-  { flag: 'k', field: 'k', kind: 'integer', help: 'neighbours kept per paper' },
-  {
-    flag: 'min-similarity',
-    field: 'minSimilarity',
-    kind: 'number',
-    help: 'drop edges below this cosine (a paper keeps its nearest)',
-  },
-  {
-    flag: 'resolution',
-    field: 'resolution',
-    kind: 'number',
-    help: 'Louvain resolution: higher gives more, smaller clusters',
-  },
-  { flag: 'seed', field: 'seed', kind: 'integer', help: 'seed of every random choice' },
-  {
-    flag: 'min-df',
-    field: 'minDf',
-    kind: 'number',
-    help: 'a term must be in at least this many papers (or this share, if < 1)',
-  },
-  {
-    flag: 'max-df',
-    field: 'maxDf',
-    kind: 'number',
-    help: 'a term may be in at most this share of papers (or this many, if > 1)',
-  },
-  {
-    flag: 'title-weight',
-    field: 'titleWeight',
-    kind: 'number',
-    help: "how many times a title's terms count",
-  },
-  {
-    flag: 'bigrams',
-    field: 'bigrams',
-    kind: 'boolean',
-    help: 'add bigrams of adjacent content words (--no-bigrams to turn off)',
-  },
-  {
-    flag: 'candidate-max-df',
-    field: 'candidateMaxDf',
-    kind: 'number',
-    help: 'terms in more papers than this find no neighbour candidates (≥ the paper count: exhaustive)',
-  },
-  {
-    flag: 'candidates',
-    field: 'candidates',
-    kind: 'integer',
-    help: 'candidates per paper, best by their rarer shared terms, that get an exact score',
-  },
-];
+export { OPTION_SPECS, type OptionSpec };
 
 export class UsageError extends Error {}
 
@@ -84,7 +27,7 @@ export function readPipelineOptions(args: readonly string[]): {
       rest.push(arg);
       continue;
     }
-    const record = options as Record<string, number | boolean>;
+    const record = options as Record<keyof GraphOptions, number | boolean>;
     if (spec.kind === 'boolean') {
       if (negated !== null) record[spec.field] = false;
       else if (inline !== undefined) record[spec.field] = !/^(false|0|no)$/i.test(inline);
@@ -168,10 +111,16 @@ export function formatHelp(): string {
   ].join('\n');
 }
 
+/** The pipeline options in --help: one line each, with its default. */
 export function optionsHelp(): string {
-  return OPTION_SPECS.map((spec) => {
-    const left =
-      spec.kind === 'boolean' ? `--${spec.flag}` : `--${spec.flag} ${spec.kind === 'integer' ? 'N' : 'X'}`;
-    return `  ${left.padEnd(22)}${spec.help} (default ${String(DEFAULTS[spec.field])})`;
+  return OPTION_SPECS.map((spec: OptionSpec) => {
+    const left = `--${spec.flag}${valueName(spec)}`;
+    const turnOff = spec.kind === 'boolean' ? `; --no-${spec.flag} turns it off` : '';
+    return `  ${left.padEnd(22)}${spec.help} (default ${defaultText(spec)}${turnOff})`;
   }).join('\n');
+}
+
+/** What follows a flag in usage: ` N` for an integer, ` X` for a number, nothing for a switch. */
+export function valueName(spec: OptionSpec): string {
+  return spec.kind === 'boolean' ? '' : spec.kind === 'integer' ? ' N' : ' X';
 }

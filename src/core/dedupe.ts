@@ -8,7 +8,17 @@
  * origin of the paper it was merged into, so papers + skipped always equals the records read.
  */
 
-import { arxivBase, collapse, doiBase, familyName, normalizeTitle } from './parse/fields';
+import {
+  arxivBase,
+  collapse,
+  doiBase,
+  familyName,
+  ID_KINDS,
+  type IdKind,
+  idKey,
+  idKeys,
+  normalizeTitle,
+} from './parse/fields';
 import type { Paper, SkippedRecord } from './types';
 
 /**
@@ -73,6 +83,12 @@ export function isGenericTitle(normalized: string): boolean {
   return GENERIC_TITLES.has(normalized) || GENERIC_PREFIXES.test(normalized);
 }
 
+const SAME_ID: ReadonlyMap<IdKind, string> = new Map([
+  ['doi', 'same DOI'],
+  ['arxiv', 'same arXiv id'],
+  ['pmid', 'same PMID'],
+]);
+
 /** Two records contradict when both carry the same kind of id and the ids differ. */
 function idsContradict(a: Paper, b: Paper): boolean {
   if (a.doi && b.doi && doiBase(a.doi) !== doiBase(b.doi)) return true;
@@ -117,10 +133,10 @@ function enrich(kept: Paper, other: Paper, isFree: (key: string) => boolean): vo
   if (other.authors.length > kept.authors.length) kept.authors = [...other.authors];
   kept.year ??= other.year;
   kept.url ??= other.url;
-  if (kept.doi === null && other.doi && isFree(`doi:${doiBase(other.doi)}`)) kept.doi = other.doi;
-  if (kept.arxiv === null && other.arxiv && isFree(`arxiv:${arxivBase(other.arxiv)}`))
-    kept.arxiv = other.arxiv;
-  if (kept.pmid === null && other.pmid && isFree(`pmid:${other.pmid.trim()}`)) kept.pmid = other.pmid;
+  for (const kind of ID_KINDS) {
+    const id = other[kind];
+    if (kept[kind] === null && id?.trim() && isFree(idKey(kind, id))) kept[kind] = id;
+  }
 }
 
 /**
@@ -134,18 +150,9 @@ export function dedupePapers(papers: readonly Paper[]): { papers: Paper[]; skipp
   const byId = new Map<string, Paper>();
   // Several kept papers may share a title (a paper and its erratum, two editorials).
   const byTitle = new Map<string, Paper[]>();
-  const idKeys = (paper: Paper): string[] => {
-    const keys: string[] = [];
-    if (paper.doi) keys.push(`doi:${doiBase(paper.doi)}`);
-    if (paper.arxiv) keys.push(`arxiv:${arxivBase(paper.arxiv)}`);
-    if (paper.pmid) keys.push(`pmid:${paper.pmid.trim()}`);
-    return keys;
-  };
   const remember = (paper: Paper): void => {
     for (const key of idKeys(paper)) if (!byId.has(key)) byId.set(key, paper);
   };
-  const ID_NAMES: Record<string, string> = { doi: 'same DOI', arxiv: 'same arXiv id', pmid: 'same PMID' };
-
   for (const paper of papers) {
     const title = collapse(paper.title);
     if (title === '') {
@@ -157,11 +164,12 @@ export function dedupePapers(papers: readonly Paper[]): { papers: Paper[]; skipp
     let first: Paper | undefined;
     let why = '';
     // An id names one paper, whatever else the records say (DOI first, then arXiv, then PMID).
-    for (const key of idKeys(paper)) {
-      const candidate = byId.get(key);
+    for (const kind of ID_KINDS) {
+      const id = paper[kind];
+      const candidate = id?.trim() ? byId.get(idKey(kind, id)) : undefined;
       if (candidate) {
         first = candidate;
-        why = ID_NAMES[key.slice(0, key.indexOf(':'))];
+        why = SAME_ID.get(kind) ?? '';
         break;
       }
     }

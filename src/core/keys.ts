@@ -4,7 +4,7 @@
  * the only exception is a collision, which adds a hash of the paper's own text.
  */
 
-import { arxivBase, doiBase, normalizeTitle } from './parse/fields';
+import { idKeys, normalizeTitle } from './parse/fields';
 import type { Paper } from './types';
 
 /** Longest title slug before the collision hash; cut at a word boundary. */
@@ -50,9 +50,8 @@ export function titleSlug(title: string): string {
 
 /** The key a paper gets when nothing collides with it. */
 function baseKey(paper: Paper): string {
-  if (paper.doi?.trim()) return `doi:${doiBase(paper.doi)}`;
-  if (paper.arxiv?.trim()) return `arxiv:${arxivBase(paper.arxiv)}`;
-  if (paper.pmid?.trim()) return `pmid:${paper.pmid.trim()}`;
+  const [id] = idKeys(paper);
+  if (id !== undefined) return id;
   // A title with no ASCII word still gets a key of its own.
   return titleSlug(paper.title) || `paper-${fnv1a(paper.title)}`;
 }

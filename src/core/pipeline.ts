@@ -13,10 +13,11 @@ import { paperKeys } from './keys';
 import { ColumnInfo, clusterTerms, paperTerms } from './labels';
 import { layoutGraph } from './layout';
 import { lsaVectors } from './lsa';
+import { DEFAULTS, validateOptions } from './options';
 import { clusterColors } from './palette';
 import { stringifyGraph, toGraphJSON } from './serialize';
 import { inProcessRunner, type ShardRunner } from './shards';
-import { mergeNeighbours, SEARCH_DEFAULTS } from './similarity';
+import { mergeNeighbours } from './similarity';
 import { distinctSurfaces, pickDistinct } from './terms';
 import type { ShardTerms, TextInput } from './text';
 import { type TfidfMatrix, tfidf } from './tfidf';
@@ -32,20 +33,7 @@ import type {
 } from './types';
 
 export type { GraphOptions, ShardRunner };
-export { inProcessRunner };
-
-export const DEFAULTS: Readonly<GraphOptions> = Object.freeze({
-  k: 5,
-  minSimilarity: 0.05,
-  resolution: 1,
-  seed: 1,
-  minDf: 2,
-  maxDf: 0.5,
-  titleWeight: 1,
-  bigrams: true,
-  candidateMaxDf: SEARCH_DEFAULTS.candidateMaxDf,
-  candidates: SEARCH_DEFAULTS.candidates,
-});
+export { DEFAULTS, inProcessRunner, validateOptions };
 
 /** Terms in a cluster's name, terms listed per cluster, per paper, and per edge. */
 const NAME_TERMS = 3;
@@ -53,13 +41,12 @@ const CLUSTER_TERMS = 8;
 const PAPER_TERMS = 5;
 const EDGE_TERMS = 4;
 /**
- * The topic blend (`lsa.ts`, `blend.ts`): 128 LSA dimensions found from 3,000 sampled papers with
- * two power iterations, each paper's 30 best TF-IDF candidates ranked again by half TF-IDF, half LSA
- * cosine. Chosen by label agreement and NMI over four labelled sets (arXiv 2021–2025 at three
- * periods, arXiv 2007 physics and mathematics): 96 dimensions or a 0.3 term share did a little
- * worse on most of them.
+ * The topic blend (`lsa.ts`, `blend.ts`; its dimensions, term share and pool are options): the LSA
+ * basis is found from 3,000 evenly spaced papers with two power iterations. Defaults chosen by label
+ * agreement and NMI over four labelled sets (arXiv 2021–2025 at three periods, arXiv 2007 physics
+ * and mathematics): 96 dimensions or a 0.3 term share did a little worse on most of them.
  */
-const TOPIC = Object.freeze({ dims: 128, sample: 3000, iterations: 2, termWeight: 0.5, pool: 30 });
+const TOPIC_BASIS = Object.freeze({ sample: 3000, iterations: 2 });
 /** Papers per text shard: small enough to spread over workers and bound each one's vocabulary. */
 const TEXT_SHARD_PAPERS = 2500;
 
@@ -77,26 +64,6 @@ export interface BuildResult {
   text: string;
   /** Milliseconds per stage. */
   timings: Record<StageName, number>;
-}
-
-export function validateOptions(options: GraphOptions): void {
-  const fail = (message: string): never => {
-    throw new RangeError(`papermap: ${message}`);
-  };
-  if (!Number.isInteger(options.k) || options.k < 1 || options.k > 100)
-    fail(`k must be an integer from 1 to 100, got ${options.k}`);
-  if (!(options.minSimilarity >= 0 && options.minSimilarity <= 1)) {
-    fail(`minSimilarity must be between 0 and 1, got ${options.minSimilarity}`);
-  }
-  if (!(options.resolution > 0)) fail(`resolution must be positive, got ${options.resolution}`);
-  if (!Number.isFinite(options.seed)) fail(`seed must be a number, got ${options.seed}`);
-  if (!(options.minDf >= 0)) fail(`minDf must be a count ≥ 1 or a share below 1, got ${options.minDf}`);
-  if (!(options.maxDf > 0)) fail(`maxDf must be a share up to 1 or a count above 1, got ${options.maxDf}`);
-  if (!(options.titleWeight >= 0)) fail(`titleWeight must be 0 or more, got ${options.titleWeight}`);
-  if (!(options.candidateMaxDf >= 1)) fail(`candidateMaxDf must be 1 or more, got ${options.candidateMaxDf}`);
-  if (!Number.isInteger(options.candidates) || options.candidates < 1) {
-    fail(`candidates must be a whole number ≥ 1, got ${options.candidates}`);
-  }
 }
 
 /** Splits `items` into `count` contiguous shards in order (the first ones one longer when uneven). */
@@ -177,15 +144,15 @@ export async function buildGraph(
     candidateMaxDf: opts.candidateMaxDf,
     candidates: opts.candidates,
   };
-  const pool = TOPIC.dims > 0 ? Math.max(opts.k, TOPIC.pool) : opts.k;
+  const pool = opts.topicDims > 0 ? Math.max(opts.k, opts.topicPool) : opts.k;
   const parts = await (small ? inProcessRunner : runner).neighbours(matrix, pool, search, (done) =>
     onProgress({ stage: 'similarity', done, total: n }),
   );
-  const topic = lsaVectors(matrix, { ...TOPIC, seed: opts.seed });
+  const topic = lsaVectors(matrix, { ...TOPIC_BASIS, dims: opts.topicDims, seed: opts.seed });
   const neighbours =
     topic.dims > 0
       ? blendNeighbours(mergeNeighbours(parts), topic.vectors, topic.dims, {
-          termWeight: TOPIC.termWeight,
+          termWeight: opts.termWeight,
           k: opts.k,
         })
       : mergeNeighbours(parts);

@@ -12,6 +12,10 @@ import type {
   SerializedNode,
 } from './types';
 
+/** Decimals of a position in the graph JSON: what the pipeline writes and what an export of a moved map writes. */
+export const POSITION_DIGITS = 1;
+
+/** `value` to `digits` decimals, never -0: the one rounding of every number written to a file. */
 export function round(value: number, digits: number): number {
   const f = 10 ** digits;
   const r = Math.round(value * f) / f;
@@ -46,8 +50,8 @@ export function toGraphJSON(input: SerializeInput): PapermapGraphJSON {
       pmid: paper.pmid,
       cluster: input.membership[i],
       terms: input.paperTerms[i],
-      x: round(input.x[i], 1),
-      y: round(input.y[i], 1),
+      x: round(input.x[i], POSITION_DIGITS),
+      y: round(input.y[i], POSITION_DIGITS),
     },
   }));
   const edges: SerializedEdge[] = input.edges.map((edge) => ({

@@ -2,6 +2,7 @@
  * The contract shared by the pipeline, the CLI, the browser worker, the app and the exports.
  * The graph JSON is graphology's own serialization format, so `Graph.from(json)` loads it.
  */
+import type { PipelineOptions } from './options';
 
 /** One paper as read from an input file, before any text processing. */
 export interface Paper {
@@ -91,31 +92,11 @@ export interface SimilarityEdgeAttributes {
   terms: string[];
 }
 
-export interface GraphOptions {
-  /** Neighbours kept per paper (edges come from each paper's k nearest). */
-  k: number;
-  /** Edges below this cosine similarity are dropped (a paper's nearest neighbour is always kept). */
-  minSimilarity: number;
-  /** Louvain resolution: above 1 gives more, smaller clusters. */
-  resolution: number;
-  /** Seed of every random choice (Louvain's node order). */
-  seed: number;
-  /** Minimum document frequency of a term: a count (≥ 1) or a share of the papers (< 1). */
-  minDf: number;
-  /** Maximum document frequency of a term: a share of the papers (≤ 1) or a count (> 1). */
-  maxDf: number;
-  /** How many times a title's terms count against the abstract's. */
-  titleWeight: number;
-  /** Add bigrams of adjacent content words to the terms. */
-  bigrams: boolean;
-  /**
-   * Terms in more papers than this are not walked to find neighbour candidates (they still count in
-   * every score): keeps the search from growing with n². Any value ≥ the number of papers is exhaustive.
-   */
-  candidateMaxDf: number;
-  /** How many candidates per paper, best by their rare shared terms, get an exact score. */
-  candidates: number;
-}
+/**
+ * The pipeline's options: one field per entry of `OPTION_SPECS` in `options.ts`, which gives each
+ * one's meaning, default and range.
+ */
+export interface GraphOptions extends PipelineOptions {}
 
 /** The options a graph was built with, as recorded in it (later versions may record more). */
 export interface GraphParams extends GraphOptions {

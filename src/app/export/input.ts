@@ -5,6 +5,7 @@
  */
 import { modularityOf } from '../../core/clusters';
 import { nodeRadius } from '../../core/degree';
+import { POSITION_DIGITS, round } from '../../core/serialize';
 import type {
   ClusterInfo,
   PapermapGraphJSON,
@@ -42,12 +43,6 @@ export interface ExportView {
 
 const ERROR = 'papermap export';
 
-/** Positions are written with one decimal, as the pipeline writes them (`src/core/serialize.ts`). */
-function round1(value: number): number {
-  const r = Math.round(value * 10) / 10;
-  return Object.is(r, -0) ? 0 : r;
-}
-
 const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
 
 /**
@@ -83,7 +78,9 @@ export function exportView(input: ExportInput): ExportView {
     const moved = at !== undefined && Number.isFinite(at.x) && Number.isFinite(at.y);
     nodes.push({
       key: node.key,
-      attributes: moved ? { ...node.attributes, x: round1(at.x), y: round1(at.y) } : { ...node.attributes },
+      attributes: moved
+        ? { ...node.attributes, x: round(at.x, POSITION_DIGITS), y: round(at.y, POSITION_DIGITS) }
+        : { ...node.attributes },
     });
   }
 
@@ -113,7 +110,7 @@ export function exportView(input: ExportInput): ExportView {
 
 /** Radius of a node drawn for export (SVG circles, GEXF/GraphML sizes): the map's, to 0.01. */
 export function exportRadius(strength: number): number {
-  return Math.round(nodeRadius(strength) * 100) / 100;
+  return round(nodeRadius(strength), 2);
 }
 
 /**

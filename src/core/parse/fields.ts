@@ -107,6 +107,27 @@ export function doiBase(doi: string): string {
   return doi.trim().toLowerCase();
 }
 
+/** The identifiers a paper may carry, in the order they decide that two records are one paper. */
+export type IdKind = 'doi' | 'arxiv' | 'pmid';
+export const ID_KINDS: readonly IdKind[] = ['doi', 'arxiv', 'pmid'];
+
+/** An id as compared, with its kind: `doi:10.1/x` (lowercase), `arxiv:2312.06795` (no version), `pmid:123`. */
+export function idKey(kind: IdKind, id: string): string {
+  if (kind === 'doi') return `doi:${doiBase(id)}`;
+  if (kind === 'arxiv') return `arxiv:${arxivBase(id)}`;
+  return `pmid:${id.trim()}`;
+}
+
+/** The keys of the ids a paper carries (blank ones are none), in the order of ID_KINDS. */
+export function idKeys(paper: Pick<Paper, IdKind>): string[] {
+  const keys: string[] = [];
+  for (const kind of ID_KINDS) {
+    const id = paper[kind];
+    if (id?.trim()) keys.push(idKey(kind, id));
+  }
+  return keys;
+}
+
 // ─── Text fields ──────────────────────────────────────────────────────────────────────────────────
 
 /** Elements that end a run of text: their tags become a word break ("…</jats:p><jats:p>…"). */

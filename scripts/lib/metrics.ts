@@ -75,3 +75,34 @@ export function nmi(a: ArrayLike<string | number>, b: ArrayLike<string | number>
   if (ha + hb === 0) return 1;
   return (2 * mi) / (ha + hb);
 }
+
+/**
+ * Agreement and NMI over the labelled papers only (an empty label is "unknown"), for a graph of
+ * labelled and unlabelled records: edges with an unlabelled end, and unlabelled nodes, are left out.
+ */
+export function labelledScores(
+  graph: PapermapGraphJSON,
+  labels: readonly string[],
+): { agreement: number; nmi: number; edges: number; papers: number } {
+  const index = new Map(graph.nodes.map((node, i) => [node.key, i]));
+  const source: number[] = [];
+  const target: number[] = [];
+  for (const edge of graph.edges) {
+    const s = index.get(edge.source) as number;
+    const t = index.get(edge.target) as number;
+    if (labels[s] !== '' && labels[t] !== '') {
+      source.push(s);
+      target.push(t);
+    }
+  }
+  const kept = graph.nodes.flatMap((_, i) => (labels[i] === '' ? [] : [i]));
+  return {
+    agreement: edgeAgreement(labels, source, target),
+    nmi: nmi(
+      kept.map((i) => graph.nodes[i].attributes.cluster),
+      kept.map((i) => labels[i]),
+    ),
+    edges: source.length,
+    papers: kept.length,
+  };
+}

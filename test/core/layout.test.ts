@@ -61,9 +61,9 @@ const range = (from: number, to: number): number[] => Array.from({ length: to - 
 const clique = (papers: number[], w: number): Array<[number, number, number]> =>
   papers.flatMap((a, k) => papers.slice(k + 1).map((b): [number, number, number] => [a, b, w]));
 
-describe('layoutGraph on 2,000 arXiv records (test/fixtures/data/arxiv-2007-first2k.csv)', async () => {
+describe('layoutGraph on 2,000 arXiv records (data/eval/arxiv-2007-first2k.csv)', async () => {
   const name = 'arxiv-2007-first2k.csv';
-  const bytes = new Uint8Array(readFileSync(new URL(`../fixtures/data/${name}`, import.meta.url)));
+  const bytes = new Uint8Array(readFileSync(new URL(`../../data/eval/${name}`, import.meta.url)));
   const parsed = await parseFiles([{ name, bytes }]);
   const progress: Array<{ done: number; total: number }> = [];
   const { graph } = await buildGraph({ papers: parsed.papers, source: name }, {}, (p) => {

@@ -251,10 +251,10 @@ describe('other exports', () => {
   });
 });
 
-describe('the arXiv metadata snapshot as CSV (test/fixtures/data/arxiv-2007-first2k.csv)', () => {
+describe('the arXiv metadata snapshot as CSV (data/eval/arxiv-2007-first2k.csv)', () => {
   const file = (): InputFile => ({
     name: 'arxiv-2007-first2k.csv',
-    bytes: readBytes('test/fixtures/data/arxiv-2007-first2k.csv'),
+    bytes: readBytes('data/eval/arxiv-2007-first2k.csv'),
   });
 
   it('reads all 2,000 records as papers, in reasonable time', async () => {

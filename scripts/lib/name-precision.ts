@@ -19,7 +19,9 @@
  * favours the cluster.
  */
 import type { PapermapGraphJSON } from '../../src/core/types';
-import { foldedWords } from '../../src/core/word-fold';
+import { foldedWords, foldWord, plainLower } from '../../src/core/word-fold';
+
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
 
 /** The separator of a cluster label's terms ("a · b · c"). */
 const LABEL_SEPARATOR = ' · ';
@@ -65,7 +67,8 @@ class PaperIndex {
     const stems = foldedWords(term);
     if (stems.length === 0) return [];
     const found = new Set<number>();
-    const joined = this.ids.get(stems.join(''));
+    // Written as one word ("finetuning"): the words are joined before folding, as the text's word was.
+    const joined = this.ids.get(foldWord(plainLower(term).split(NOT_WORD).join('')));
     if (stems.length > 1 && joined !== undefined) for (const p of this.postings[joined]) found.add(p);
     const seq = stems.map((s) => this.ids.get(s));
     if (seq.every((s) => s !== undefined)) {

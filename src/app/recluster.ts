@@ -1,11 +1,13 @@
 /**
  * Re-clustering in the browser at another resolution, with the pipeline's own code: Louvain
- * through `src/core/clusters`, and names by class-based TF-IDF (`src/core/labels`) over the
- * papers' distinctive terms, which is what the graph JSON keeps of their text.
+ * through `src/core/clusters`, and names by the pipeline's naming (`src/core/cluster-names`) over
+ * the papers' distinctive terms, which is what the graph JSON keeps of their terms, completed to
+ * phrases on the papers' titles and abstracts.
  */
+
+import { nameClusters } from '../core/cluster-names';
 import { detectClusters } from '../core/clusters';
 import { type SimilarityEdges, toGraphology } from '../core/graph';
-import { ColumnInfo, clusterTerms } from '../core/labels';
 import { clusterColors } from '../core/palette';
 import type { TfidfMatrix } from '../core/tfidf';
 import type { ClusterInfo } from '../core/types';
@@ -71,23 +73,26 @@ export function recluster(data: AppData, resolution: number, seed: number): Recl
   const graph = toGraphology(data.keys.length, edges);
   const clustering = detectClusters(graph, data.keys.length, { resolution, seed });
   const { matrix, forms } = termMatrix(data);
-  const info = new ColumnInfo(
-    matrix.cols,
-    (c) => forms[c].toLowerCase(),
-    (c) => forms[c],
+  const names = nameClusters(
+    {
+      matrix,
+      lemma: (c) => forms[c].toLowerCase(),
+      surface: (c) => forms[c],
+      // The papers' terms are shown terms already.
+      hidden: () => false,
+      text: (row) => `${data.papers[row].title}.\n${data.papers[row].abstract}`,
+    },
+    clustering.membership,
+    clustering.count,
   );
-  const named = clusterTerms(matrix, clustering.membership, clustering.count, 8, info);
   const colors = clusterColors(clustering.membership, clustering.count, edges);
-  const clusters: ClusterInfo[] = named.map((columns, id) => {
-    const terms = columns.map((c) => forms[c]);
-    return {
-      id,
-      label: terms.slice(0, 3).join(' · ') || `cluster ${id + 1}`,
-      terms,
-      size: 0,
-      color: colors[id],
-    };
-  });
+  const clusters: ClusterInfo[] = names.map(({ label, terms }, id) => ({
+    id,
+    label,
+    terms,
+    size: 0,
+    color: colors[id],
+  }));
   for (const cluster of clustering.membership) clusters[cluster].size++;
   return { membership: clustering.membership, clusters, modularity: clustering.modularity };
 }

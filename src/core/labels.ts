@@ -1,14 +1,7 @@
 /**
- * Names for clusters and distinctive terms for papers.
- *
- * Cluster names use class-based TF-IDF (c-TF-IDF, Grootendorst 2022, "BERTopic",
- * arXiv:2203.05794): all members of a cluster form one class document and a term scores
- * tf(t, c) · ln(1 + A / f(t)), with tf the share of the class's term occurrences, A the average
- * number of term occurrences per class and f(t) the term's frequency over all classes. A term counts
- * once per paper that holds it, so a name says what the members share, not what one paper repeats.
+ * Which terms may be shown, and each paper's distinctive terms. Cluster names: `cluster-names.ts`.
  */
 
-import { portableLog } from './portable-math';
 import { pickDistinct } from './terms';
 import type { TfidfMatrix } from './tfidf';
 
@@ -81,42 +74,6 @@ export class ColumnInfo {
     }
     for (const s of scored) scratch[s.col] = 0;
   }
-}
-
-/** Ranked, family-distinct columns of each cluster, most distinctive first. */
-export function clusterTerms(
-  m: TfidfMatrix,
-  membership: ArrayLike<number>,
-  clusters: number,
-  limit: number,
-  info: ColumnInfo,
-): number[][] {
-  const members: number[][] = Array.from({ length: clusters }, () => []);
-  for (let i = 0; i < m.rows; i++) members[membership[i]].push(i);
-  const totals = members.map((rows) => rows.reduce((sum, i) => sum + m.rowPtr[i + 1] - m.rowPtr[i], 0));
-  const average = totals.reduce((a, b) => a + b, 0) / Math.max(1, clusters);
-  const count = new Float64Array(m.cols);
-  const touched: number[] = [];
-  return members.map((rows, c) => {
-    touched.length = 0;
-    for (const i of rows) {
-      for (let e = m.rowPtr[i]; e < m.rowPtr[i + 1]; e++) {
-        const col = m.colIdx[e];
-        if (count[col] === 0) touched.push(col);
-        count[col]++;
-      }
-    }
-    const scored = touched
-      .filter((col) => info.hidden[col] === 0)
-      .map((col) => ({
-        col,
-        score: (count[col] / Math.max(1, totals[c])) * portableLog(1 + average / m.df[col]),
-      }));
-    for (const col of touched) count[col] = 0;
-    info.preferPhrases(scored);
-    scored.sort((a, b) => b.score - a.score || a.col - b.col);
-    return pickDistinct(scored, limit, (s) => info.termOf(s.col)).map((s) => s.col);
-  });
 }
 
 /** Each paper's most distinctive columns: its highest TF-IDF weights, one per word family. */

@@ -4,13 +4,14 @@
  * stages go through a `ShardRunner` (`shards/`), which the caller provides (in-process by default).
  */
 import { blendNeighbours } from './blend';
+import { nameClusters } from './cluster-names';
 import { detectClusters } from './clusters';
 import { mergeShards, surfaceForms } from './corpus';
 import { dedupePapers } from './dedupe';
 import { nodeRadius, weightedDegree } from './degree';
 import { selectEdges, sharedTerms, toGraphology } from './graph';
 import { paperKeys } from './keys';
-import { ColumnInfo, clusterTerms, paperTerms } from './labels';
+import { ColumnInfo, paperTerms } from './labels';
 import { layoutGraph } from './layout';
 import { lsaVectors } from './lsa';
 import { DEFAULTS, validateOptions } from './options';
@@ -35,9 +36,7 @@ import type {
 export type { GraphOptions, ShardRunner };
 export { DEFAULTS, inProcessRunner, validateOptions };
 
-/** Terms in a cluster's name, terms listed per cluster, per paper, and per edge. */
-const NAME_TERMS = 3;
-const CLUSTER_TERMS = 8;
+/** Terms listed per paper and per edge (a cluster's: `cluster-names.ts`). */
 const PAPER_TERMS = 5;
 const EDGE_TERMS = 4;
 /**
@@ -176,12 +175,16 @@ export async function buildGraph(
 
   onProgress({ stage: 'clusters', done: 0, total: 1 });
   const clustering = detectClusters(graph, n, opts);
-  const clusterColumns = clusterTerms(
-    matrix,
+  const names = nameClusters(
+    {
+      matrix,
+      lemma: lemmaOf,
+      surface: (column) => surfaces[column],
+      hidden: (column) => columnInfo.hidden[column] === 1,
+      text: (row) => `${papers[row].title}.\n${papers[row].abstract}`,
+    },
     clustering.membership,
     clustering.count,
-    CLUSTER_TERMS,
-    columnInfo,
   );
   const paperColumns = paperTerms(matrix, PAPER_TERMS, columnInfo);
   onProgress({ stage: 'clusters', done: 1, total: 1 });
@@ -204,16 +207,13 @@ export async function buildGraph(
   onProgress({ stage: 'serialize', done: 0, total: 1 });
   const surface = (column: number): string => surfaces[column];
   const colors = clusterColors(clustering.membership, clustering.count, edges);
-  const clusters: ClusterInfo[] = clusterColumns.map((columns, id) => {
-    const terms = distinctSurfaces(columns.map(surface));
-    return {
-      id,
-      label: terms.slice(0, NAME_TERMS).join(' · ') || `cluster ${id + 1}`,
-      terms,
-      size: 0,
-      color: colors[id],
-    };
-  });
+  const clusters: ClusterInfo[] = names.map(({ label, terms }, id) => ({
+    id,
+    label,
+    terms,
+    size: 0,
+    color: colors[id],
+  }));
   for (let i = 0; i < n; i++) clusters[clustering.membership[i]].size++;
   // Every option used, in the order of DEFAULTS: the graph says exactly how it was made.
   const params: GraphParams = Object.fromEntries(

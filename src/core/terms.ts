@@ -7,7 +7,7 @@
  * Words of one family: equal, or one a prefix of the other (learn/learner, reason/reasoning), also
  * once a final "e" is dropped (tune/tuning, merge/merging, generate/generating).
  */
-function sameFamily(a: string, b: string): boolean {
+export function sameFamily(a: string, b: string): boolean {
   if (a === b) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short.length < 4) return false;

@@ -2,7 +2,7 @@
  * Words as a reader matches them when looking for a term in a text: lowercase, accents dropped,
  * cut at anything that is not a letter or digit ("fine-tuning" and "fine tuning" are the same two
  * words), each folded by a small stemmer that both sides share, so "fine-tuned", "fine-tuning" and
- * "fine-tune" all read "fine tun", and "LMs" reads "lm". Cheap and deterministic; used where the
+ * "fine-tune" all read "fin tun", and "LMs" reads "lm". Cheap and deterministic; used where the
  * lemmatizer has not run (a cluster's name checked against its papers' texts).
  */
 

@@ -29,6 +29,7 @@
  * SwiftShader): the figures are a floor, not what a person with a GPU sees. Frame figures are the
  * main thread's: a renderer drawing off it (an OffscreenCanvas in a worker) would need another probe.
  */
+
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -37,6 +38,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { build } from 'vite';
 import { buildGraph } from '../src/core/pipeline';
+import { stringifyGraph } from '../src/core/serialize';
 import type { GraphOptions, PapermapGraphJSON } from '../src/core/types';
 import { launchChromium, ROOT, type StaticServer, serveStatic } from '../test/e2e/browser';
 import { frameFigures, median, type PanFigures } from './bench-frames';
@@ -1324,7 +1326,7 @@ export async function benchExplorer(
             () => {},
             runner,
           );
-          return built.text;
+          return stringifyGraph(built.graph);
         } finally {
           await runner.close();
         }

@@ -12,6 +12,7 @@
  * the frame figures from rAF timestamps (`frameFigures`, `percentile`, `median`) are shared with the
  * explorer benchmark (scripts/bench-explorer.ts), which drives the whole app with real input.
  */
+
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -20,6 +21,7 @@ import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import type { BenchHandle } from '../bench/map';
 import { buildGraph } from '../src/core/pipeline';
+import { stringifyGraph } from '../src/core/serialize';
 import { launchChromium, ROOT, serveStatic } from '../test/e2e/browser';
 import { loadLabelled } from './lib/arxiv-set';
 import { WorkerRunner } from './lib/worker-runner';
@@ -186,7 +188,9 @@ export async function benchFrames(
   try {
     for (const size of sizes) {
       const { papers } = loadLabelled(size);
-      const { text } = await buildGraph({ papers, source: 'arxiv-rss-65k.jsonl.gz' }, {}, () => {}, runner);
+      const text = stringifyGraph(
+        (await buildGraph({ papers, source: 'arxiv-rss-65k.jsonl.gz' }, {}, () => {}, runner)).graph,
+      );
       const file = `graph-${size}.json`;
       await writeFile(join(dir, file), text);
       graphs.push({ name: String(size), file });

@@ -5,14 +5,17 @@
  */
 import {
   accessSync,
+  closeSync,
   constants,
   mkdirSync,
+  openSync,
   readdirSync,
   renameSync,
   rmSync,
   type Stats,
   statSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './options';
@@ -114,12 +117,37 @@ export function checkOutput(out: string, inputs: readonly string[], base: string
   return path;
 }
 
-/** Writes `text` to `path` through a temporary file and a rename, so no half-written file is left. */
-export function writeAtomically(path: string, text: string): void {
+/** Characters gathered before one write: few system calls, and no whole text in memory. */
+const WRITE_CHUNK = 1 << 22;
+
+/**
+ * Writes `text` (or its parts, in order) to `path` through a temporary file and a rename, so no
+ * half-written file is left. Parts are written as they come, a few MB at a time.
+ */
+export function writeAtomically(path: string, text: string | Iterable<string>): void {
   mkdirSync(dirname(path), { recursive: true });
   const temp = tempPath(path);
   try {
-    writeFileSync(temp, text);
+    if (typeof text === 'string') writeFileSync(temp, text);
+    else {
+      const fd = openSync(temp, 'w');
+      try {
+        let chunk: string[] = [];
+        let length = 0;
+        for (const part of text) {
+          chunk.push(part);
+          length += part.length;
+          if (length >= WRITE_CHUNK) {
+            writeSync(fd, chunk.join(''));
+            chunk = [];
+            length = 0;
+          }
+        }
+        if (length > 0) writeSync(fd, chunk.join(''));
+      } finally {
+        closeSync(fd);
+      }
+    }
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });

@@ -39,6 +39,6 @@ function threadPort(): ShardPort {
 
 export class WorkerRunner extends ShardPool {
   constructor(workers = availableParallelism()) {
-    super({ workers, spawn: threadPort, shareMemory: true, freshAfterText: true });
+    super({ workers, spawn: threadPort, shareMemory: true, freshAfterText: true, freshAfterSearch: true });
   }
 }

@@ -16,7 +16,7 @@ import { layoutGraph } from './layout';
 import { lsaVectors } from './lsa';
 import { DEFAULTS, validateOptions } from './options';
 import { clusterColors } from './palette';
-import { stringifyGraph, toGraphJSON } from './serialize';
+import { toGraphJSON } from './serialize';
 import { inProcessRunner, type ShardRunner } from './shards';
 import { mergeNeighbours } from './similarity';
 import { distinctSurfaces, pickDistinct } from './terms';
@@ -58,9 +58,8 @@ export interface BuildInput {
 }
 
 export interface BuildResult {
+  /** The graph; `stringifyGraph` (or `graphTextParts`) gives its text, byte-identical for the same input and options. */
   graph: PapermapGraphJSON;
-  /** The graph JSON text, byte-identical for the same input and options. */
-  text: string;
   /** Milliseconds per stage. */
   timings: Record<StageName, number>;
 }
@@ -245,8 +244,7 @@ export async function buildGraph(
       terms: distinctSurfaces(edgeTermColumns[e].map(surface)),
     })),
   });
-  const text = stringifyGraph(json);
   onProgress({ stage: 'serialize', done: 1, total: 1 });
   lap('serialize');
-  return { graph: json, text, timings };
+  return { graph: json, timings };
 }

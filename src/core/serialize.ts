@@ -76,24 +76,22 @@ export function toGraphJSON(input: SerializeInput): PapermapGraphJSON {
 
 /** The file text: compact JSON, one node or edge per line so diffs and greps stay readable. */
 export function stringifyGraph(graph: PapermapGraphJSON): string {
-  // One list of parts joined once: at 45,000 papers each intermediate join would hold another
-  // copy of a ~100 MB text at the moment memory peaks.
-  const parts: string[] = [
-    '{"options":\n',
-    JSON.stringify(graph.options),
-    '\n,"attributes":\n',
-    JSON.stringify(graph.attributes),
-    '\n,"nodes":[\n',
-  ];
-  graph.nodes.forEach((node, i) => {
-    if (i > 0) parts.push(',\n');
-    parts.push(JSON.stringify(node));
-  });
-  parts.push('\n],"edges":[\n');
-  graph.edges.forEach((edge, i) => {
-    if (i > 0) parts.push(',\n');
-    parts.push(JSON.stringify(edge));
-  });
-  parts.push('\n]}\n');
-  return parts.join('');
+  return Array.from(graphTextParts(graph)).join('');
+}
+
+/**
+ * The graph JSON text in pieces, in order (joined, they are `stringifyGraph`): a file can be
+ * written piece by piece, so that at 45,000 papers no ~100 MB text, nor its bytes, is ever whole
+ * in memory.
+ */
+export function* graphTextParts(graph: PapermapGraphJSON): Generator<string> {
+  yield '{"options":\n';
+  yield JSON.stringify(graph.options);
+  yield '\n,"attributes":\n';
+  yield JSON.stringify(graph.attributes);
+  yield '\n,"nodes":[\n';
+  for (let i = 0; i < graph.nodes.length; i++) yield `${i > 0 ? ',\n' : ''}${JSON.stringify(graph.nodes[i])}`;
+  yield '\n],"edges":[\n';
+  for (let i = 0; i < graph.edges.length; i++) yield `${i > 0 ? ',\n' : ''}${JSON.stringify(graph.edges[i])}`;
+  yield '\n]}\n';
 }

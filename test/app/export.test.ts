@@ -4,6 +4,7 @@
  * every file parses back with a reader of its format, holds exactly the view, and keeps text from
  * the input as data.
  */
+
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { DOMParser } from '@xmldom/xmldom';
@@ -31,6 +32,7 @@ import { exportSVG } from '../../src/app/export/svg';
 import { vosviewerJSON } from '../../src/app/export/vosviewer';
 import { parseFiles } from '../../src/core/parse/index';
 import { buildGraph } from '../../src/core/pipeline';
+import { stringifyGraph } from '../../src/core/serialize';
 import type { Paper, PapermapGraphJSON, PaperNodeAttributes } from '../../src/core/types';
 
 // graphology-gexf's browser entry builds its parser from the page's DOMParser when loaded; Node
@@ -64,7 +66,7 @@ let xss: PapermapGraphJSON;
 beforeAll(async () => {
   const built = await buildGraph({ papers: parsed.papers, skipped: parsed.skipped, source: SOURCE });
   main = built.graph;
-  mainText = built.text;
+  mainText = stringifyGraph(built.graph);
   xss = (await buildGraph({ papers: hostilePapers, source: SOURCE })).graph;
   // Cluster names and colours come from the file too.
   xss.attributes.clusters[0].label = BAD_LABEL;

@@ -3,12 +3,14 @@
  * same graph, byte for byte, as the pipeline run in-process, with one worker or two, on 3,000 real
  * arXiv records (two text shards and a sharded similarity search).
  */
+
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WorkerRunner } from '../../scripts/lib/worker-runner';
 import { parseFiles } from '../../src/core/parse/index';
 import { buildGraph, inProcessRunner, type ShardRunner } from '../../src/core/pipeline';
+import { stringifyGraph } from '../../src/core/serialize';
 
 // The first 6,000 records of the arXiv RSS set of the shared data (see test/fixtures/data/README.md).
 const lines = gunzipSync(
@@ -36,7 +38,7 @@ async function build(runner: ShardRunner): Promise<string> {
     runner,
   );
   expect(textDone).toBe(parsed.papers.length);
-  return result.text;
+  return stringifyGraph(result.graph);
 }
 
 describe('WorkerRunner (worker_threads)', () => {

@@ -3,12 +3,14 @@
  * screen positions (through the read-only `window.papermap` hook), clicks on the canvas as a
  * person makes them, downloads from the Export menu, and what a page must not have done.
  */
+
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, expect } from 'vitest';
 import { parseFiles } from '../../src/core/parse/index';
 import { buildGraph } from '../../src/core/pipeline';
+import { stringifyGraph } from '../../src/core/serialize';
 import type { PapermapGraphJSON } from '../../src/core/types';
 import { type AppUnderTest, domWatch, ROOT, type WatchedPage } from './browser';
 
@@ -30,11 +32,12 @@ declare global {
 export async function defaultGraph(): Promise<{ graph: PapermapGraphJSON; text: string }> {
   const bytes = new Uint8Array(await readFile(join(ROOT, SOURCE)));
   const parsed = await parseFiles([{ name: SOURCE, bytes }]);
-  const { graph, text } = await buildGraph({
+  const { graph } = await buildGraph({
     papers: parsed.papers,
     skipped: parsed.skipped,
     source: SOURCE,
   });
+  const text = stringifyGraph(graph);
   return { graph, text };
 }
 

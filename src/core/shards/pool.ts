@@ -26,6 +26,11 @@ export interface ShardPoolOptions {
    * to, and new workers start small. Worth a restart in long CLI runs; default false.
    */
   freshAfterText?: boolean;
+  /**
+   * Stop the workers once the neighbour search is done, the last stage that needs them: the rest of
+   * the build and the writing of the graph then run without their heaps. Default false.
+   */
+  freshAfterSearch?: boolean;
 }
 
 /** Whether SharedArrayBuffer can be posted to workers here (a browser page must be cross-origin isolated). */
@@ -47,6 +52,7 @@ export class ShardPool implements ShardRunner {
   private readonly spawn: (index: number) => ShardPort;
   private readonly shareMemory: boolean;
   private readonly freshAfterText: boolean;
+  private readonly freshAfterSearch: boolean;
   private nextId = 0;
 
   constructor(options: ShardPoolOptions) {
@@ -54,6 +60,7 @@ export class ShardPool implements ShardRunner {
     this.spawn = options.spawn;
     this.shareMemory = options.shareMemory ?? canShareMemory();
     this.freshAfterText = options.freshAfterText ?? false;
+    this.freshAfterSearch = options.freshAfterSearch ?? false;
   }
 
   private port(index: number): ShardPort {
@@ -113,7 +120,7 @@ export class ShardPool implements ShardRunner {
     return results;
   }
 
-  neighbours(...[m, k, search, onRows]: Parameters<ShardRunner['neighbours']>): Promise<Neighbours[]> {
+  async neighbours(...[m, k, search, onRows]: Parameters<ShardRunner['neighbours']>): Promise<Neighbours[]> {
     const { shards, candidateMaxDf, candidates } = search;
     const share = this.shareMemory ? shared : <T>(array: T): T => array;
     const matrix: CsrMatrix = {
@@ -135,7 +142,7 @@ export class ShardPool implements ShardRunner {
       done += delta;
       onRows(done);
     };
-    return Promise.all(
+    const results = await Promise.all(
       Array.from({ length: shards }, (_, shard) =>
         this.run<Neighbours>(
           shard % this.shards,
@@ -154,6 +161,8 @@ export class ShardPool implements ShardRunner {
         ),
       ),
     );
+    if (this.freshAfterSearch) await this.close();
+    return results;
   }
 
   /** Stops every worker; the next task starts new ones. */

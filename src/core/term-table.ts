@@ -1,14 +1,11 @@
 /**
  * A shard's growing vocabulary: terms numbered by first appearance, with how often each was written
- * in each surface form. Kept allocation-light for the hot loop of the text stage: unigrams are found
- * by their string, bigrams by the integer pair of their words' ids, and surface forms are counted
- * under integer keys built from interned unigram forms and the text between them ("-", " of ").
- * Only the first occurrence of a term builds its string.
+ * in each surface form. Kept allocation-light for the hot loop of the text stage: a unigram's
+ * written form is interned once with its term, so counting an occurrence is adding to an array;
+ * a bigram is found by the pair of its words' forms and the text between them ("-", " of "),
+ * which also names its surface. Only the first occurrence of a term or a surface builds its string.
  */
-
-/** Interned unigram forms and gaps fit these widths; rarer overflow goes uncounted (see `surfaceKey`). */
-const FORM_BITS = 2 ** 21;
-const GAP_LIMIT = 2 ** 11;
+import { IntPairMap } from './int-pair-map';
 
 export interface FlatSurfaces {
   surfacePtr: Int32Array;
@@ -16,125 +13,152 @@ export interface FlatSurfaces {
   surfaceCounts: Float64Array;
 }
 
+/** Doubles `array` until index `i` fits. */
+function grownTo(array: Float64Array<ArrayBuffer>, i: number): Float64Array<ArrayBuffer> {
+  if (i < array.length) return array;
+  const next = new Float64Array(Math.max(i + 1, array.length * 2));
+  next.set(array);
+  return next;
+}
+
 export class TermTable {
   readonly terms: string[] = [];
   private readonly unigramIds = new Map<string, number>();
-  /** Bigram ids by first word, then second word: small-integer keys throughout. */
-  private readonly bigramIds = new Map<number, Map<number, number>>();
+  /** Bigram terms by the pair of their words' term ids. */
+  private readonly termPairs = new IntPairMap();
+  private readonly bigramOfPair: number[] = [];
+  /** Unigram forms: written form → id, its string, its term and its count. */
   private readonly forms = new Map<string, number>();
+  /** Forms whose string was first met with another term (keyed "term id, space, form"); rare. */
+  private readonly otherForms = new Map<string, number>();
   private readonly formStrings: string[] = [];
-  private readonly gaps = new Map<string, number>([[' ', 0]]);
-  private readonly gapStrings: string[] = [' '];
-  /** Per term: whether it is a bigram, whose surface keys pack two forms and a gap. */
-  private readonly isBigram: boolean[] = [];
-  /** The first surface key seen for each term and its count; other keys in `variants`. */
-  private readonly firstKey: number[] = [];
-  private readonly firstCount: number[] = [];
-  private readonly variants = new Map<number, Map<number, number>>();
+  private readonly formTerm: number[] = [];
+  private formCounts = new Float64Array(1024);
+  private readonly gaps = new Map<string, number>();
+  private readonly gapStrings: string[] = [];
+  /** Bigram surfaces: (pair of forms, gap) → surface id, with its term and count. */
+  private readonly formPairs = new IntPairMap();
+  private readonly surfaceIds = new IntPairMap();
+  /** The surface id + 1 of each pair of forms with one space between them, the usual gap. */
+  private spaced = new Int32Array(1024);
+  private readonly surfaceTerm: number[] = [];
+  private surfaceCounts = new Float64Array(1024);
 
-  /** Interns a unigram's written form. */
-  form(surface: string): number {
-    let id = this.forms.get(surface);
+  private unigramId(term: string): number {
+    let id = this.unigramIds.get(term);
     if (id === undefined) {
-      id = this.formStrings.length;
-      this.forms.set(surface, id);
-      this.formStrings.push(surface);
+      id = this.terms.length;
+      this.terms.push(term);
+      this.unigramIds.set(term, id);
     }
     return id;
   }
 
-  private count(id: number, key: number, weight: number): void {
-    if (key < 0) return;
-    if (this.firstKey[id] === key) {
-      this.firstCount[id] += weight;
-      return;
-    }
-    let forms = this.variants.get(id);
-    if (forms === undefined) {
-      forms = new Map();
-      this.variants.set(id, forms);
-    }
-    forms.set(key, (forms.get(key) ?? 0) + weight);
+  /** Interns a unigram's written form with its term; the same pair always gets the same id. */
+  form(surface: string, term: string): number {
+    const termId = this.unigramId(term);
+    const id = this.forms.get(surface);
+    if (id !== undefined && this.formTerm[id] === termId) return id;
+    if (id === undefined) return this.addForm(surface, termId, this.forms, surface);
+    // The same letters with another term (a contraction's part beside the word): its own form.
+    const key = `${termId} ${surface}`;
+    return this.otherForms.get(key) ?? this.addForm(surface, termId, this.otherForms, key);
   }
 
-  private add(term: string, bigram: boolean, key: number, weight: number): number {
-    const id = this.terms.length;
-    this.terms.push(term);
-    this.isBigram.push(bigram);
-    this.firstKey.push(key);
-    this.firstCount.push(key < 0 ? 0 : weight);
+  private addForm(surface: string, termId: number, index: Map<string, number>, key: string): number {
+    const id = this.formStrings.length;
+    index.set(key, id);
+    this.formStrings.push(surface);
+    this.formTerm.push(termId);
     return id;
   }
 
-  unigram(term: string, form: number, weight: number): number {
-    const id = this.unigramIds.get(term);
-    if (id !== undefined) {
-      this.count(id, form, weight);
-      return id;
-    }
-    const added = this.add(term, false, form, weight);
-    this.unigramIds.set(term, added);
-    return added;
+  /** The term id of a form. */
+  termOf(form: number): number {
+    return this.formTerm[form];
   }
 
-  /** A surface key for a bigram: both forms and the gap between them, or -1 past the widths. */
-  private surfaceKey(formA: number, gap: string, formB: number): number {
-    let gapId = this.gaps.get(gap);
-    if (gapId === undefined) {
-      if (this.gapStrings.length >= GAP_LIMIT) return -1;
-      gapId = this.gapStrings.length;
-      this.gaps.set(gap, gapId);
+  /** Counts an occurrence of a unigram written as `form`. */
+  count(form: number, weight: number): void {
+    this.formCounts = grownTo(this.formCounts, form);
+    this.formCounts[form] += weight;
+  }
+
+  private gapId(gap: string): number {
+    let id = this.gaps.get(gap);
+    if (id === undefined) {
+      id = this.gapStrings.length;
+      this.gaps.set(gap, id);
       this.gapStrings.push(gap);
     }
-    if (formA >= FORM_BITS || formB >= FORM_BITS) return -1;
-    return (gapId * FORM_BITS + formA) * FORM_BITS + formB;
+    return id;
   }
 
-  bigram(first: number, second: number, formA: number, gap: string, formB: number, weight: number): number {
-    const key = this.surfaceKey(formA, gap, formB);
-    let seconds = this.bigramIds.get(first);
-    if (seconds === undefined) {
-      seconds = new Map();
-      this.bigramIds.set(first, seconds);
+  /** Counts an occurrence of the bigram of two forms with `gap` between them; returns its term id. */
+  private surfaceId(formA: number, gap: string, formB: number): number {
+    const forms = this.formPairs.id(formA, formB);
+    if (gap !== ' ') return this.surfaceIds.id(forms, this.gapId(gap));
+    if (forms >= this.spaced.length) {
+      const next = new Int32Array(Math.max(forms + 1, this.spaced.length * 2));
+      next.set(this.spaced);
+      this.spaced = next;
     }
-    const id = seconds.get(second);
-    if (id !== undefined) {
-      this.count(id, key, weight);
-      return id;
+    if (this.spaced[forms] === 0) this.spaced[forms] = this.surfaceIds.id(forms, this.gapId(gap)) + 1;
+    return this.spaced[forms] - 1;
+  }
+
+  bigram(formA: number, gap: string, formB: number, weight: number): number {
+    const known = this.surfaceIds.size;
+    const surface = this.surfaceId(formA, gap, formB);
+    let id: number;
+    if (surface < known) id = this.surfaceTerm[surface];
+    else {
+      const first = this.formTerm[formA];
+      const second = this.formTerm[formB];
+      const pairs = this.termPairs.size;
+      const pair = this.termPairs.id(first, second);
+      if (pair < pairs) id = this.bigramOfPair[pair];
+      else {
+        id = this.terms.length;
+        this.terms.push(`${this.terms[first]} ${this.terms[second]}`);
+        this.bigramOfPair.push(id);
+      }
+      this.surfaceTerm.push(id);
     }
-    const added = this.add(`${this.terms[first]} ${this.terms[second]}`, true, key, weight);
-    seconds.set(second, added);
-    return added;
+    this.surfaceCounts = grownTo(this.surfaceCounts, surface);
+    this.surfaceCounts[surface] += weight;
+    return id;
   }
 
-  private surfaceOf(id: number, key: number): string {
-    if (!this.isBigram[id]) return this.formStrings[key];
-    const formB = key % FORM_BITS;
-    const rest = (key - formB) / FORM_BITS;
-    const formA = rest % FORM_BITS;
-    const gapId = (rest - formA) / FORM_BITS;
-    return `${this.formStrings[formA]}${this.gapStrings[gapId]}${this.formStrings[formB]}`;
+  private bigramSurface(surface: number): string {
+    const forms = this.surfaceIds.firstOf(surface);
+    const gap = this.gapStrings[this.surfaceIds.secondOf(surface)];
+    return `${this.formStrings[this.formPairs.firstOf(forms)]}${gap}${this.formStrings[this.formPairs.secondOf(forms)]}`;
   }
 
+  /** Each term's surfaces in order of first appearance, with their counts. */
   flattenSurfaces(): FlatSurfaces {
     const n = this.terms.length;
+    const forms = this.formStrings.length;
+    const bigramSurfaces = this.surfaceTerm.length;
     const surfacePtr = new Int32Array(n + 1);
-    const surfaces: string[] = [];
-    const counts: number[] = [];
-    for (let t = 0; t < n; t++) {
-      if (this.firstKey[t] >= 0) {
-        surfaces.push(this.surfaceOf(t, this.firstKey[t]));
-        counts.push(this.firstCount[t]);
-      }
-      const forms = this.variants.get(t);
-      if (forms !== undefined) {
-        for (const [key, count] of forms) {
-          surfaces.push(this.surfaceOf(t, key));
-          counts.push(count);
-        }
-      }
-      surfacePtr[t + 1] = surfaces.length;
+    for (let f = 0; f < forms; f++) surfacePtr[this.formTerm[f] + 1]++;
+    for (let s = 0; s < bigramSurfaces; s++) surfacePtr[this.surfaceTerm[s] + 1]++;
+    for (let t = 0; t < n; t++) surfacePtr[t + 1] += surfacePtr[t];
+    // A term is a unigram or a bigram, so its surfaces come from one list, in id order.
+    const next = surfacePtr.slice(0, n);
+    const surfaces = new Array<string>(forms + bigramSurfaces);
+    const surfaceCounts = new Float64Array(forms + bigramSurfaces);
+    for (let f = 0; f < forms; f++) {
+      const at = next[this.formTerm[f]]++;
+      surfaces[at] = this.formStrings[f];
+      surfaceCounts[at] = f < this.formCounts.length ? this.formCounts[f] : 0;
     }
-    return { surfacePtr, surfaces, surfaceCounts: Float64Array.from(counts) };
+    for (let s = 0; s < bigramSurfaces; s++) {
+      const at = next[this.surfaceTerm[s]]++;
+      surfaces[at] = this.bigramSurface(s);
+      surfaceCounts[at] = this.surfaceCounts[s];
+    }
+    return { surfacePtr, surfaces, surfaceCounts };
   }
 }

@@ -9,14 +9,22 @@
  * Each term remembers the surface forms it was written in, so names and explanations can show
  * "chain-of-thought" rather than the lemmas.
  *
+ * Speed: a text is cut where wink's tokenizer cuts it first (spaces and line breaks), and each
+ * piece between ("models,", "(LLMs)") is read once per worker: its tokens, lemmas and stop-word
+ * verdicts are a pure function of the piece (`words.ts`), remembered in `pieces`. A corpus repeats
+ * its pieces (6.5 million in the 44,904 labelled abstracts, 227,000 distinct), so most of the text
+ * is a map lookup per piece.
+ *
  * This module runs in shards (a slice of the papers each) on worker threads or Web Workers; a shard's
  * result uses local term ids in order of first appearance, which `corpus.ts` merges in paper order.
+ * Whatever a worker remembers is a function of the text alone, so a shard's terms depend on its
+ * papers only, whichever worker reads it and whatever it read before.
  */
 
-import model from 'wink-eng-lite-web-model';
-import winkNLP, { type ItsFunction, type WinkMethods } from 'wink-nlp';
 import { STOP_WORDS } from './stopwords';
+import { SubstringMap } from './substring-map';
 import { TermTable } from './term-table';
+import { lemmaOf, tokenizeChunk } from './words';
 
 export interface TextOptions {
   /** How many times a title's terms count against the abstract's. */
@@ -47,32 +55,6 @@ export interface ShardTerms {
 }
 
 /**
- * A fresh wink reader. wink's lexicon cache grows with every document read and a few of its
- * answers change as it does (contraction parts lose their lemma), so each shard gets its own
- * reader: a shard's terms then depend on its papers alone, whatever ran before in that worker.
- * Sentence boundaries and negation are not needed; POS tags are, for the lemmatizer.
- */
-function newReader(): WinkMethods {
-  return winkNLP(reusableModel(), ['pos']);
-}
-
-let reusable: typeof model | null = null;
-
-/**
- * wink-eng-lite-web-model's metaCER loader JSON-encodes its own module state on every call, so the
- * string it hands wink doubles in size with each new reader until one fails. Loading it once and
- * handing out that result lets readers be created as often as needed.
- */
-function reusableModel(): typeof model {
-  if (reusable === null) {
-    const loaders = model as unknown as Record<string, unknown> & { metaCER: () => unknown };
-    const metaCER = loaders.metaCER();
-    reusable = { ...loaders, metaCER: () => metaCER } as unknown as typeof model;
-  }
-  return reusable;
-}
-
-/**
  * Known mistakes of wink-eng-lite-web-model's lemmatizer that would split or garble a term: it
  * gives "tun" for the verb "tuning" and keeps the noun "tuning", so "fine-tuning" and "fine tuning"
  * would not meet.
@@ -87,12 +69,15 @@ const WORD = /^\p{L}[\p{L}\p{N}]*$/u;
 const PLURAL_ACRONYM = /^[A-Z][A-Z0-9]*[A-Z]s$/;
 /** Capitals after the first letter mark an acronym or a name worth showing as written (RAG, JiuZhang). */
 const INNER_CAPITAL = /^.[^A-Z]*[A-Z]/;
+/** Any character that `stripLatex` acts on: most texts have none and are returned as they are. */
+const LATEX_MARK = /[$\\{}~^_]/;
 
 /**
  * LaTeX leftovers: inline math, control words like \eg or \textbf, braces and ties (~).
  * Math is dropped whole; a control word's argument text is kept.
  */
 export function stripLatex(text: string): string {
+  if (!LATEX_MARK.test(text)) return text;
   // Math and control words become a semicolon so that no bigram spans the hole they leave.
   return text
     .replace(/\$\$[^$]{0,2000}\$\$|\$[^$\n]{0,500}\$/g, ' ; ')
@@ -118,13 +103,41 @@ function surfaceOf(value: string): string {
 /** Receives each term occurrence with the form it was written in and its weight. */
 type TermSink = (term: string, surface: string, weight: number) => void;
 
-/** The content units of a text in order; `null` marks a break that no bigram may cross. */
-interface Unit {
+/** What a token does to the phrase being read (see `walkText`). */
+const UNIT = 0;
+/** A stop word: it sits inside a phrase ("chain of thought"). */
+const STOP = 1;
+/** An in-word hyphen: it joins its neighbours into one phrase (test-time). */
+const JOIN = 2;
+/** An in-word slash (input/output), unless spaces stand beside it. */
+const SLASH = 3;
+/** Punctuation, numbers, line breaks, other non-words: no bigram spans them. */
+const BREAK = 4;
+
+interface Piece {
+  kind: typeof UNIT | typeof STOP | typeof JOIN | typeof SLASH | typeof BREAK;
+  /** A unit's term. */
   term: string;
-  surface: string;
-  /** Text between the previous unit and this one when no break separates them (stop words, hyphens). */
-  gap: string;
+  /** A unit's surface form, a stop word as written, the hyphen or slash as shown in phrases. */
+  text: string;
+  /** The text after a space: what a stop word adds to a phrase after a space. */
+  spaced: string;
+  /**
+   * A unit's term and form ids in the term table numbered `table`, remembered so that each piece
+   * looks its strings up once per shard. Only a shortcut: the ids are what the table would answer.
+   */
+  table: number;
+  termId: number;
+  formId: number;
 }
+
+function piece(kind: Piece['kind'], term: string, text: string): Piece {
+  return { kind, term, text, spaced: ` ${text}`, table: -1, termId: -1, formId: -1 };
+}
+
+const JOIN_PIECE = piece(JOIN, '', '-');
+const SLASH_PIECE = piece(SLASH, '', '/');
+const BREAK_PIECE = piece(BREAK, '', '');
 
 function contentWordUncached(lowered: string, lemma: string): string | null {
   if (lowered.length < 2 || !WORD.test(lowered) || STOP_WORDS.has(lowered)) return null;
@@ -133,126 +146,203 @@ function contentWordUncached(lowered: string, lemma: string): string | null {
   return fixed;
 }
 
-/** The last verdict per word: the same word mostly comes with the same lemma, and the tests are regexes. */
-const verdicts = new Map<string, { lemma: string; term: string | null }>();
+/**
+ * What a worker remembers. Both are pure functions of their key, so their content never depends on
+ * what was read before; bounded, so a corpus's long tail does not grow them without end.
+ */
+const MEMO_LIMIT = 250_000;
+/** Lowercase word → its term, or null for a stop word or non-word. */
+const wordTerms = new Map<string, string | null>();
+/** A piece of text between spaces, as written → what its tokens do. */
+const pieces = new SubstringMap<Piece[]>();
 
-function contentWord(lowered: string, lemma: string): string | null {
-  const cached = verdicts.get(lowered);
-  if (cached !== undefined && cached.lemma === lemma) return cached.term;
-  const term = contentWordUncached(lowered, lemma);
-  // Bounded: a corpus's long tail of words must not grow this without end.
-  if (verdicts.size > 200_000) verdicts.clear();
-  verdicts.set(lowered, { lemma, term });
+function wordTerm(lowered: string): string | null {
+  let term = wordTerms.get(lowered);
+  if (term === undefined) {
+    term = contentWordUncached(lowered, lemmaOf(lowered));
+    if (wordTerms.size >= MEMO_LIMIT) wordTerms.clear();
+    wordTerms.set(lowered, term);
+  }
   return term;
 }
 
-function units(nlp: WinkMethods, text: string): Array<Unit | null> {
-  const out: Array<Unit | null> = [];
-  const cleaned = stripLatex(text).replace(IN_WORD_HYPHEN, SPLIT_HYPHEN);
-  if (cleaned.trim() === '') return out;
-  const its = nlp.its;
+/** Reads one piece of text between spaces ("models,", "(LLMs)", "chain‐of‐thought"). */
+function readPiece(chunk: string): Piece[] {
   // wink lemmatizes only lowercase words ("Agents" stays "agents"), so it reads the lowercased
-  // text; each token's written form is then found at its place in the original for its surface.
-  const lower = cleaned.toLowerCase();
-  const tokens = nlp.readDoc(lower).tokens();
-  const values = tokens.out(its.value) as string[];
+  // piece; each token's written form is then found at its place in the original for its surface.
+  const lower = chunk.toLowerCase();
+  const sameLength = lower.length === chunk.length;
   let cursor = 0;
-  const sameLength = lower.length === cleaned.length;
   const written = (value: string): string => {
     const at = lower.indexOf(value, cursor);
     if (at < 0 || at - cursor > 16 || !sameLength) return value;
     cursor = at + value.length;
-    // Most words are written in lowercase: keep wink's own string then, no new one.
-    return cleaned.startsWith(value, at) ? value : cleaned.slice(at, cursor);
+    // Most words are written in lowercase: keep the token's own string then, no new one.
+    return chunk.startsWith(value, at) ? value : chunk.slice(at, cursor);
   };
-  // wink's typings declare lemma with a third (model add-ons) argument that `out` supplies itself.
-  // wink gives no lemma for some contraction parts ("cannot", "ive"): those fall back to the word.
-  const lemmas = tokens.out(its.lemma as unknown as ItsFunction<string>) as Array<string | undefined>;
-  const types = tokens.out(its.type) as string[];
-  const spaces = tokens.out(its.precedingSpaces) as string[];
-  let gap = '';
-  let broken = true;
-  const breakHere = (): void => {
-    if (!broken) out.push(null);
-    broken = true;
-    gap = '';
-  };
-  const push = (term: string, surface: string): void => {
-    out.push({ term, surface, gap: broken ? '' : gap });
-    broken = false;
-    gap = '';
-  };
-  for (let i = 0; i < values.length; i++) {
-    const lowered = values[i];
+  const tokens = tokenizeChunk(lower);
+  const out: Piece[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const lowered = tokens[i].value;
     const value = written(lowered);
-    const type = types[i];
-    // Runs of spaces and line breaks show as one space in a phrase's surface form.
-    const space = spaces[i] === '' ? '' : ' ';
-    if (value === SPLIT_HYPHEN || value === '/') {
-      // An in-word hyphen or slash joins its neighbours into one phrase (input/output, test-time).
-      if (value === '/' && (space !== '' || (spaces[i + 1] ?? '') !== '')) breakHere();
-      else gap += value === SPLIT_HYPHEN ? '-' : value;
-      continue;
+    if (value === SPLIT_HYPHEN) out.push(JOIN_PIECE);
+    // A slash that ends a piece has a space or a line break after it: it breaks the phrase.
+    else if (value === '/') out.push(i === tokens.length - 1 ? BREAK_PIECE : SLASH_PIECE);
+    else if (tokens[i].type !== 'word') out.push(BREAK_PIECE);
+    else {
+      const lemma = tokens[i].lemma;
+      const term =
+        value !== lowered && PLURAL_ACRONYM.test(value)
+          ? lowered.slice(0, -1)
+          : lemma === null
+            ? wordTerm(lowered)
+            : contentWordUncached(lowered, lemma);
+      if (term !== null) out.push(piece(UNIT, term, value === lowered ? value : surfaceOf(value)));
+      // A stop word sits inside a phrase; anything else (e.g. "e.g.") breaks it.
+      else if (WORD.test(lowered) || lowered.length < 2) out.push(piece(STOP, '', value));
+      else out.push(BREAK_PIECE);
     }
-    if (type !== 'word') {
-      breakHere();
-      continue;
-    }
-    const term =
-      value !== lowered && PLURAL_ACRONYM.test(value)
-        ? lowered.slice(0, -1)
-        : contentWord(lowered, lemmas[i] ?? lowered);
-    if (term === null) {
-      // A stop word sits inside a phrase ("chain of thought"); anything else (e.g. "e.g.") breaks it.
-      if (WORD.test(lowered) || lowered.length < 2) gap += space + value;
-      else breakHere();
-      continue;
-    }
-    gap += space;
-    push(term, value === lowered ? value : surfaceOf(value));
   }
   return out;
 }
 
+/** A run of spaces in wink's split of a text (`words.ts` `splitter`), which gives the next token a space before it. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    c === 0xa0 ||
+    (c >= 0x2002 && c <= 0x2005) ||
+    c === 0x2009 ||
+    c === 0x200a ||
+    c === 0x202f ||
+    c === 0x205f
+  );
+}
+
+/** A run of line breaks or tabs: wink reads it as a token that is no word, so it breaks a phrase. */
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13 || c === 9;
+}
+
 /**
- * Walks a text's units in order: `onUnit` for each, then `onBigram` with the unit before it when
- * the two form a bigram (no break between them, not the same term twice). The one place the
- * bigram rule lives, for `extractTerms` and `analyzeShard` alike.
+ * Walks the content words of a text in order: `onUnit` gets each with the one before it when no
+ * break stands between them (null otherwise) and the text between the two (stop words, hyphens,
+ * runs of spaces shown as one), the one place the phrase rule lives.
  */
-function walkUnits(
-  seq: ReadonlyArray<Unit | null>,
-  bigrams: boolean,
-  onUnit: (unit: Unit) => void,
-  onBigram: (previous: Unit, unit: Unit) => void,
-): void {
-  let previous: Unit | null = null;
-  for (const unit of seq) {
-    if (unit === null) {
-      previous = null;
+function walkText(text: string, onUnit: (unit: Piece, previous: Piece | null, gap: string) => void): void {
+  const cleaned = stripLatex(text).replace(IN_WORD_HYPHEN, SPLIT_HYPHEN);
+  const n = cleaned.length;
+  let previous: Piece | null = null;
+  let gap = '';
+  let spaced = false;
+  let i = 0;
+  while (i < n) {
+    const c = cleaned.charCodeAt(i);
+    if (isSpace(c)) {
+      spaced = true;
+      i++;
       continue;
     }
-    onUnit(unit);
-    if (bigrams && previous !== null && previous.term !== unit.term) onBigram(previous, unit);
-    previous = unit;
+    if (isLineBreak(c)) {
+      previous = null;
+      gap = '';
+      spaced = false;
+      i++;
+      continue;
+    }
+    // A piece: everything up to the next space or line break, hashed as it is scanned.
+    let end = i;
+    let hash = 0x811c9dc5;
+    for (let d = c; ; ) {
+      hash = Math.imul(hash ^ d, 0x01000193);
+      if (++end === n) break;
+      d = cleaned.charCodeAt(end);
+      if (isSpace(d) || isLineBreak(d)) break;
+    }
+    hash >>>= 0;
+    let read = pieces.get(cleaned, i, end, hash);
+    if (read === undefined) {
+      const piece = cleaned.slice(i, end);
+      read = readPiece(piece);
+      if (pieces.size >= MEMO_LIMIT) pieces.clear();
+      pieces.set(piece, hash, read);
+    }
+    i = end;
+    for (let j = 0; j < read.length; j++) {
+      const piece = read[j];
+      const space = j === 0 && spaced ? ' ' : '';
+      switch (piece.kind) {
+        case UNIT:
+          onUnit(piece, previous, previous === null ? '' : gap + space);
+          previous = piece;
+          gap = '';
+          break;
+        case STOP:
+          gap += space === '' ? piece.text : piece.spaced;
+          break;
+        case JOIN:
+          gap += piece.text;
+          break;
+        case SLASH:
+          if (space === '') {
+            gap += piece.text;
+            break;
+          }
+          previous = null;
+          gap = '';
+          break;
+        default:
+          previous = null;
+          gap = '';
+      }
+    }
+    spaced = false;
   }
 }
 
-/** Feeds every term of `text` (each unigram, then its bigram with the one before) to `sink` with `weight`. */
-export function extractTerms(
-  text: string,
-  bigrams: boolean,
-  weight: number,
-  sink: TermSink,
-  reader: WinkMethods = newReader(),
-): void {
-  walkUnits(
-    units(reader, text),
-    bigrams,
-    (unit) => sink(unit.term, unit.surface, weight),
-    (previous, unit) =>
-      sink(`${previous.term} ${unit.term}`, `${previous.surface}${unit.gap}${unit.surface}`, weight),
-  );
+/** Whether a unit and the one before it form a bigram: adjacent, and not the same term twice. */
+function isBigram(bigrams: boolean, previous: Piece | null, unit: Piece): previous is Piece {
+  return bigrams && previous !== null && previous.term !== unit.term;
 }
+
+/** Feeds every term of `text` (each unigram, then its bigram with the one before) to `sink` with `weight`. */
+export function extractTerms(text: string, bigrams: boolean, weight: number, sink: TermSink): void {
+  walkText(text, (unit, previous, gap) => {
+    sink(unit.term, unit.text, weight);
+    if (isBigram(bigrams, previous, unit))
+      sink(`${previous.term} ${unit.term}`, `${previous.text}${gap}${unit.text}`, weight);
+  });
+}
+
+/** One paper's counts by term id, in order of first appearance, without a map per paper. */
+class RowCounts {
+  private counts = new Float64Array(1024);
+  readonly ids: number[] = [];
+
+  add(id: number, weight: number): void {
+    if (id >= this.counts.length) {
+      const grown = new Float64Array(Math.max(id + 1, this.counts.length * 2));
+      grown.set(this.counts);
+      this.counts = grown;
+    }
+    // Weights are positive (a title weight of 0 leaves the title out), so 0 means "not yet seen".
+    if (this.counts[id] === 0) this.ids.push(id);
+    this.counts[id] += weight;
+  }
+
+  /** Appends the row to `terms`/`counts` and starts the next one. */
+  flush(terms: number[], counts: number[]): void {
+    for (const id of this.ids) {
+      terms.push(id);
+      counts.push(this.counts[id]);
+      this.counts[id] = 0;
+    }
+    this.ids.length = 0;
+  }
+}
+
+/** Term tables made in this thread so far: numbers each, for the ids its pieces remember. */
+let tables = 0;
 
 /** Counts the terms of each paper of a shard. `onDoc` is called after each paper (for progress). */
 export function analyzeShard(
@@ -261,42 +351,33 @@ export function analyzeShard(
   onDoc?: () => void,
 ): ShardTerms {
   const table = new TermTable();
-  const reader = newReader();
+  const tableId = tables++;
   const docPtr = new Int32Array(docs.length + 1);
   const docTerms: number[] = [];
   const docCounts: number[] = [];
-  const row = new Map<number, number>();
+  const row = new RowCounts();
   const add = (text: string, weight: number): void => {
-    // The ids of the current unit and the one before, for the bigram that joins them.
-    let id = -1;
+    // The form of the unit before, for the bigram that joins it to the next.
     let form = -1;
-    let previousId = -1;
-    let previousForm = -1;
-    walkUnits(
-      units(reader, text),
-      options.bigrams,
-      (unit) => {
-        previousId = id;
-        previousForm = form;
-        form = table.form(unit.surface);
-        id = table.unigram(unit.term, form, weight);
-        row.set(id, (row.get(id) ?? 0) + weight);
-      },
-      (_, unit) => {
-        const bigram = table.bigram(previousId, id, previousForm, unit.gap, form, weight);
-        row.set(bigram, (row.get(bigram) ?? 0) + weight);
-      },
-    );
+    walkText(text, (unit, previous, gap) => {
+      if (unit.table !== tableId) {
+        unit.table = tableId;
+        unit.formId = table.form(unit.text, unit.term);
+        unit.termId = table.termOf(unit.formId);
+      }
+      const previousForm = form;
+      form = unit.formId;
+      table.count(form, weight);
+      row.add(unit.termId, weight);
+      if (isBigram(options.bigrams, previous, unit))
+        row.add(table.bigram(previousForm, gap, form, weight), weight);
+    });
   };
   for (let d = 0; d < docs.length; d++) {
-    row.clear();
     // A title weight of 0 leaves the title out entirely, rather than storing zero counts.
     if (options.titleWeight > 0) add(docs[d].title, options.titleWeight);
     add(docs[d].abstract, 1);
-    for (const [id, count] of row) {
-      docTerms.push(id);
-      docCounts.push(count);
-    }
+    row.flush(docTerms, docCounts);
     docPtr[d + 1] = docTerms.length;
     onDoc?.();
   }

@@ -143,10 +143,12 @@ export async function buildGraph(
     candidates: opts.candidates,
   };
   const pool = opts.topicDims > 0 ? Math.max(opts.k, opts.topicPool) : opts.k;
-  const parts = await (small ? inProcessRunner : runner).neighbours(matrix, pool, search, (done) =>
+  const searching = (small ? inProcessRunner : runner).neighbours(matrix, pool, search, (done) =>
     onProgress({ stage: 'similarity', done, total: n }),
   );
+  // The topic space is found here while the workers search: the two need only the matrix.
   const topic = lsaVectors(matrix, { ...TOPIC_BASIS, dims: opts.topicDims, seed: opts.seed });
+  const parts = await searching;
   const neighbours =
     topic.dims > 0
       ? blendNeighbours(mergeNeighbours(parts), topic.vectors, topic.dims, {

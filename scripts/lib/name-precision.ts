@@ -18,6 +18,7 @@
  * is the mean over every order of the tie, so no order (neither node order nor membership)
  * favours the cluster.
  */
+import { topShare as shareOfTop } from '../../src/core/cluster-names';
 import type { PapermapGraphJSON } from '../../src/core/types';
 import { foldedWords, foldWord, plainLower } from '../../src/core/word-fold';
 
@@ -146,18 +147,7 @@ function topShare(
     all[count[p]]++;
     if (membership[p] === cluster) members[count[p]]++;
   }
-  let left = size;
-  let hits = 0;
-  for (let k = most; k >= 0 && left > 0; k--) {
-    if (all[k] <= left) {
-      hits += members[k];
-      left -= all[k];
-    } else {
-      hits += (left * members[k]) / all[k];
-      left = 0;
-    }
-  }
-  return hits / size;
+  return shareOfTop(all, members, size);
 }
 
 /** Size-weighted mean precision of the cluster names over all papers (0 for an empty graph). */

@@ -61,9 +61,10 @@ function postings(m: CsrMatrix): { ptr: Int32Array; rows: Int32Array } {
 
 /**
  * Members among the `size` papers holding most name terms, from the histograms of papers (`all`)
- * and members by how many they hold; a tie at the cut counts its share of members.
+ * and members by how many they hold; a tie at the cut counts its share of members (the mean over
+ * every order of the tie). The same figure `scripts/lib/name-precision.ts` measures names by.
  */
-function topShare(all: Float64Array, members: Float64Array, size: number): number {
+export function topShare(all: Float64Array, members: Float64Array, size: number): number {
   let left = size;
   let hits = 0;
   for (let k = all.length - 1; k >= 0 && left > 0; k--) {

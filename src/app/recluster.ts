@@ -5,7 +5,7 @@
  * phrases on the papers' titles and abstracts.
  */
 
-import { nameClusters } from '../core/cluster-names';
+import { clusterInfos, nameClusters } from '../core/cluster-names';
 import { detectClusters } from '../core/clusters';
 import { type SimilarityEdges, toGraphology } from '../core/graph';
 import { clusterColors } from '../core/palette';
@@ -86,13 +86,6 @@ export function recluster(data: AppData, resolution: number, seed: number): Recl
     clustering.count,
   );
   const colors = clusterColors(clustering.membership, clustering.count, edges);
-  const clusters: ClusterInfo[] = names.map(({ label, terms }, id) => ({
-    id,
-    label,
-    terms,
-    size: 0,
-    color: colors[id],
-  }));
-  for (const cluster of clustering.membership) clusters[cluster].size++;
+  const clusters = clusterInfos(names, clustering.membership, colors);
   return { membership: clustering.membership, clusters, modularity: clustering.modularity };
 }

@@ -15,6 +15,7 @@ import { completePhrase, type TextWords, textWords } from './phrases';
 import type { CsrMatrix } from './sparse';
 import { STOP_WORDS } from './stopwords';
 import { sameFamily } from './terms';
+import type { ClusterInfo } from './types';
 import { foldWord } from './word-fold';
 
 /** Terms in a cluster's name, and terms listed per cluster (the name's first). */
@@ -260,4 +261,15 @@ export function nameClusters(
     }
     return { label, terms: kept.terms };
   });
+}
+
+/** The clusters' records of the graph JSON: their names, colours and sizes. */
+export function clusterInfos(
+  names: readonly ClusterName[],
+  membership: ArrayLike<number>,
+  colors: readonly string[],
+): ClusterInfo[] {
+  const clusters = names.map(({ label, terms }, id) => ({ id, label, terms, size: 0, color: colors[id] }));
+  for (let i = 0; i < membership.length; i++) clusters[membership[i]].size++;
+  return clusters;
 }

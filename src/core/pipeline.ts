@@ -4,7 +4,7 @@
  * stages go through a `ShardRunner` (`shards/`), which the caller provides (in-process by default).
  */
 import { blendNeighbours } from './blend';
-import { nameClusters } from './cluster-names';
+import { clusterInfos, nameClusters } from './cluster-names';
 import { detectClusters } from './clusters';
 import { mergeShards, surfaceForms } from './corpus';
 import { dedupePapers } from './dedupe';
@@ -23,7 +23,6 @@ import { distinctSurfaces, pickDistinct } from './terms';
 import type { ShardTerms, TextInput } from './text';
 import { type TfidfMatrix, tfidf } from './tfidf';
 import type {
-  ClusterInfo,
   GraphOptions,
   GraphParams,
   Paper,
@@ -208,14 +207,7 @@ export async function buildGraph(
   onProgress({ stage: 'serialize', done: 0, total: 1 });
   const surface = (column: number): string => surfaces[column];
   const colors = clusterColors(clustering.membership, clustering.count, edges);
-  const clusters: ClusterInfo[] = names.map(({ label, terms }, id) => ({
-    id,
-    label,
-    terms,
-    size: 0,
-    color: colors[id],
-  }));
-  for (let i = 0; i < n; i++) clusters[clustering.membership[i]].size++;
+  const clusters = clusterInfos(names, clustering.membership, colors);
   // Every option used, in the order of DEFAULTS: the graph says exactly how it was made.
   const params: GraphParams = Object.fromEntries(
     Object.keys(DEFAULTS).map((name) => [name, opts[name as keyof GraphOptions]]),

@@ -21,6 +21,11 @@ import { foldWord } from './word-fold';
 /** Terms in a cluster's name, and terms listed per cluster (the name's first). */
 export const NAME_TERMS = 3;
 export const CLUSTER_TERMS = 8;
+/**
+ * The longest term a name shows, in characters: a name is drawn on the map over its papers, and a
+ * longer phrase ("reinforcement learning from human feedback") hides them.
+ */
+export const NAME_TERM_CHARS = 32;
 /** The best terms by F-measure among which the name is chosen. */
 const CANDIDATES = 40;
 /** Papers of a cluster read to complete one term's phrase: enough to see how it is written. */
@@ -236,7 +241,7 @@ export function nameClusters(
       if (best < 0) break;
       used.add(best);
       const form = shown(best);
-      if (form === null || kept.clashes(source.lemma(best), form)) continue;
+      if (form === null || form.length > NAME_TERM_CHARS || kept.clashes(source.lemma(best), form)) continue;
       kept.add(source.lemma(best), form);
       name.push(best);
       for (let p = index.ptr[best]; p < index.ptr[best + 1]; p++) {

@@ -1,6 +1,12 @@
 /** Cluster names: distinctive terms, one per word family, completed to the phrases papers write. */
 import { describe, expect, it } from 'vitest';
-import { CLUSTER_TERMS, NAME_TERMS, type NamingSource, nameClusters } from '../../src/core/cluster-names';
+import {
+  CLUSTER_TERMS,
+  NAME_TERM_CHARS,
+  NAME_TERMS,
+  type NamingSource,
+  nameClusters,
+} from '../../src/core/cluster-names';
 import type { CsrMatrix } from '../../src/core/sparse';
 
 /** A papers × terms matrix from each paper's columns (naming reads only which terms a row holds). */
@@ -214,6 +220,17 @@ describe('nameClusters', () => {
     const columns: Column[] = [{ surface: 'rare', rows: [0] }];
     const [name] = nameClusters(source(3, columns), [0, 0, 0], 1);
     expect(name.label).toBe('rare');
+  });
+
+  it('leaves a phrase too long to draw over the papers out of the name', () => {
+    const long = 'reinforcement learning from human feedback';
+    expect(long.length).toBeGreaterThan(NAME_TERM_CHARS);
+    const columns: Column[] = [
+      { surface: long, rows: C0 },
+      { surface: 'preference', rows: C0 },
+    ];
+    const [name] = nameClusters(source(8, columns), TWO_CLUSTERS, 2);
+    expect(name.label).toBe('preference');
   });
 
   it('gives the same names twice', () => {

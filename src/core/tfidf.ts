@@ -34,6 +34,15 @@ export function dfBounds(docs: number, options: TfidfOptions): { min: number; ma
   return { min, max };
 }
 
+/** 1 + ln(tf) for the whole counts most entries have (a title weight of 1 keeps counts whole). */
+const SUBLINEAR_TF = Float64Array.from({ length: 64 }, (_, count) => 1 + portableLog(count));
+
+function sublinearTf(count: number): number {
+  // A title weight below 1 can leave a count under 1, where 1 + ln(tf) would turn negative.
+  if (count < 1) return count;
+  return count < SUBLINEAR_TF.length && Number.isInteger(count) ? SUBLINEAR_TF[count] : 1 + portableLog(count);
+}
+
 export function tfidf(corpus: Corpus, options: TfidfOptions): TfidfMatrix {
   const n = corpus.docs;
   const df = new Int32Array(corpus.terms.length);
@@ -72,11 +81,9 @@ export function tfidf(corpus: Corpus, options: TfidfOptions): TfidfMatrix {
     for (let e = corpus.docPtr[d]; e < corpus.docPtr[d + 1]; e++) {
       const c = column[corpus.docTerms[e]];
       if (c < 0) continue;
-      const count = corpus.docCounts[e];
-      // A title weight below 1 can leave a count under 1, where 1 + ln(tf) would turn negative.
       const at = next[c]++;
       colRow[at] = d;
-      colWeight[at] = (count >= 1 ? 1 + portableLog(count) : count) * idf[c];
+      colWeight[at] = sublinearTf(corpus.docCounts[e]) * idf[c];
       rowPtr[d + 1]++;
     }
   }

@@ -40,7 +40,9 @@ const SUBLINEAR_TF = Float64Array.from({ length: 64 }, (_, count) => 1 + portabl
 function sublinearTf(count: number): number {
   // A title weight below 1 can leave a count under 1, where 1 + ln(tf) would turn negative.
   if (count < 1) return count;
-  return count < SUBLINEAR_TF.length && Number.isInteger(count) ? SUBLINEAR_TF[count] : 1 + portableLog(count);
+  return count < SUBLINEAR_TF.length && Number.isInteger(count)
+    ? SUBLINEAR_TF[count]
+    : 1 + portableLog(count);
 }
 
 export function tfidf(corpus: Corpus, options: TfidfOptions): TfidfMatrix {

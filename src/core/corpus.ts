@@ -5,43 +5,78 @@
  * global ids are the order of first appearance in the whole input, whatever the number of shards:
  * the output does not depend on how many workers ran.
  */
+import { IntPairMap } from './int-pair-map';
+import { packedCount, packedEqual, unpackString } from './packed-strings';
 import type { ShardTerms } from './text';
 
 export interface Corpus {
   docs: number;
-  /** Global terms in order of first appearance. */
-  terms: string[];
+  /** How many global terms; `corpusTerm` gives each one's string. */
+  termCount: number;
   /** Row `d` holds global term ids `docTerms[docPtr[d]..docPtr[d+1])` with their counts. */
   docPtr: Int32Array;
   docTerms: Int32Array;
   docCounts: Float64Array;
-  /** The shards and their local → global id maps, kept to resolve surface forms on demand. */
+  /** The shards and their local → global id maps, kept to resolve terms and surface forms on demand. */
   shards: ShardTerms[];
   localToGlobal: Int32Array[];
+  /** Where each global term first appeared: shard `termShard[g]`, local id `termLocal[g]`. */
+  termShard: Int32Array;
+  termLocal: Int32Array;
+}
+
+/** The string of global term `id`. */
+export function corpusTerm(corpus: Corpus, id: number): string {
+  return unpackString(corpus.shards[corpus.termShard[id]].terms, corpus.termLocal[id]);
+}
+
+/** Every global term's string, in id order (for tests and small corpora: large ones need few). */
+export function corpusTerms(corpus: Corpus): string[] {
+  return Array.from({ length: corpus.termCount }, (_, id) => corpusTerm(corpus, id));
 }
 
 export function mergeShards(shards: ShardTerms[]): Corpus {
-  const ids = new Map<string, number>();
-  const terms: string[] = [];
+  // Terms are matched by their hashes and confirmed on their bytes; the rare pair of different
+  // terms with one hash is told apart by its strings.
+  const byHash = new IntPairMap();
+  const hashTerm: number[] = [];
+  const collided = new Map<string, number>();
+  const termShard: number[] = [];
+  const termLocal: number[] = [];
   const localToGlobal: Int32Array[] = [];
   let docs = 0;
   let nnz = 0;
-  for (const shard of shards) {
-    const map = new Int32Array(shard.terms.length);
-    for (let t = 0; t < shard.terms.length; t++) {
-      const term = shard.terms[t];
-      let id = ids.get(term);
-      if (id === undefined) {
-        id = terms.length;
-        ids.set(term, id);
-        terms.push(term);
+  shards.forEach((shard, s) => {
+    const { terms } = shard;
+    const count = packedCount(terms);
+    const map = new Int32Array(count);
+    for (let t = 0; t < count; t++) {
+      const known = byHash.size;
+      const slot = byHash.id(terms.hash[2 * t], terms.hash[2 * t + 1]);
+      let id: number;
+      if (slot === known) {
+        id = termShard.length;
+        hashTerm.push(id);
+        termShard.push(s);
+        termLocal.push(t);
+      } else {
+        id = hashTerm[slot];
+        if (!packedEqual(terms, t, shards[termShard[id]].terms, termLocal[id])) {
+          const text = unpackString(terms, t);
+          id = collided.get(text) ?? termShard.length;
+          if (id === termShard.length) {
+            collided.set(text, id);
+            termShard.push(s);
+            termLocal.push(t);
+          }
+        }
       }
       map[t] = id;
     }
     localToGlobal.push(map);
     docs += shard.docs;
     nnz += shard.docTerms.length;
-  }
+  });
   const docPtr = new Int32Array(docs + 1);
   const docTerms = new Int32Array(nnz);
   const docCounts = new Float64Array(nnz);
@@ -58,7 +93,17 @@ export function mergeShards(shards: ShardTerms[]): Corpus {
       docPtr[++d] = e;
     }
   });
-  return { docs, terms, docPtr, docTerms, docCounts, shards, localToGlobal };
+  return {
+    docs,
+    termCount: termShard.length,
+    docPtr,
+    docTerms,
+    docCounts,
+    shards,
+    localToGlobal,
+    termShard: Int32Array.from(termShard),
+    termLocal: Int32Array.from(termLocal),
+  };
 }
 
 /**
@@ -67,24 +112,33 @@ export function mergeShards(shards: ShardTerms[]): Corpus {
  */
 export function surfaceForms(corpus: Corpus, termIds: ArrayLike<number>): string[] {
   // Dense slots by global id; most terms have one surface, so a Map only for those with more.
-  const slot = new Int32Array(corpus.terms.length).fill(-1);
+  const slot = new Int32Array(corpus.termCount).fill(-1);
   for (let w = 0; w < termIds.length; w++) slot[termIds[w]] = w;
-  const first: Array<string | undefined> = new Array(termIds.length);
+  // Each term's first form is held as its place (shard, index) and matched on its bytes: only
+  // the other forms, and at the end the first ones, become strings.
+  const firstShard = new Int32Array(termIds.length).fill(-1);
+  const firstAt = new Int32Array(termIds.length);
   const firstCount = new Float64Array(termIds.length);
   const more = new Map<number, Map<string, number>>();
   corpus.shards.forEach((shard, s) => {
     const map = corpus.localToGlobal[s];
-    for (let local = 0; local < shard.terms.length; local++) {
+    const { surfacePtr, surfaceCounts, surfaces } = shard;
+    for (let local = 0; local < map.length; local++) {
       const w = slot[map[local]];
       if (w < 0) continue;
-      for (let p = shard.surfacePtr[local]; p < shard.surfacePtr[local + 1]; p++) {
-        const form = shard.surfaces[p];
-        const count = shard.surfaceCounts[p];
-        if (first[w] === undefined || first[w] === form) {
-          first[w] = form;
+      for (let p = surfacePtr[local]; p < surfacePtr[local + 1]; p++) {
+        const count = surfaceCounts[p];
+        if (firstShard[w] < 0) {
+          firstShard[w] = s;
+          firstAt[w] = p;
+          firstCount[w] = count;
+          continue;
+        }
+        if (packedEqual(surfaces, p, corpus.shards[firstShard[w]].surfaces, firstAt[w])) {
           firstCount[w] += count;
           continue;
         }
+        const form = unpackString(surfaces, p);
         let forms = more.get(w);
         if (forms === undefined) {
           forms = new Map();
@@ -96,7 +150,10 @@ export function surfaceForms(corpus: Corpus, termIds: ArrayLike<number>): string
   });
   const result: string[] = new Array(termIds.length);
   for (let w = 0; w < termIds.length; w++) {
-    let best = first[w] ?? corpus.terms[termIds[w]];
+    let best =
+      firstShard[w] < 0
+        ? corpusTerm(corpus, termIds[w])
+        : unpackString(corpus.shards[firstShard[w]].surfaces, firstAt[w]);
     let bestCount = firstCount[w];
     const forms = more.get(w);
     if (forms !== undefined) {

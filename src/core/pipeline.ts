@@ -6,7 +6,7 @@
 import { blendNeighbours } from './blend';
 import { clusterInfos, nameClusters } from './cluster-names';
 import { detectClusters } from './clusters';
-import { mergeShards, surfaceForms } from './corpus';
+import { corpusTerm, mergeShards, surfaceForms } from './corpus';
 import { dedupePapers } from './dedupe';
 import { nodeRadius, weightedDegree } from './degree';
 import { selectEdges, sharedTerms, toGraphology } from './graph';
@@ -87,7 +87,7 @@ function weighTerms(
 ): { matrix: TfidfMatrix; lemmas: string[]; surfaces: string[] } {
   const corpus = mergeShards(shards);
   const matrix = tfidf(corpus, options);
-  const lemmas = Array.from(matrix.columnTerm, (t) => corpus.terms[t]);
+  const lemmas = Array.from(matrix.columnTerm, (t) => corpusTerm(corpus, t));
   const surfaces = surfaceForms(corpus, matrix.columnTerm);
   return { matrix, lemmas, surfaces };
 }

@@ -21,6 +21,7 @@
  * papers only, whichever worker reads it and whatever it read before.
  */
 
+import { type PackedStrings, packStrings } from './packed-strings';
 import { STOP_WORDS } from './stopwords';
 import { SubstringMap } from './substring-map';
 import { TermTable } from './term-table';
@@ -41,16 +42,18 @@ export interface TextInput {
 /**
  * One shard's terms. Row `d` of the shard has the local term ids `docTerms[docPtr[d]..docPtr[d+1])`
  * with their (title-weighted) counts in `docCounts`. Surface forms of local term `t` are
- * `surfaces[surfacePtr[t]..surfacePtr[t+1])` with their counts.
+ * `surfaces[surfacePtr[t]..surfacePtr[t+1])` with their counts. Terms (with their hashes) and
+ * surfaces are packed (`packed-strings.ts`): most are never shown, and a worker sends them without
+ * a copy.
  */
 export interface ShardTerms {
   docs: number;
-  terms: string[];
+  terms: PackedStrings;
   docPtr: Int32Array;
   docTerms: Int32Array;
   docCounts: Float64Array;
   surfacePtr: Int32Array;
-  surfaces: string[];
+  surfaces: PackedStrings;
   surfaceCounts: Float64Array;
 }
 
@@ -381,12 +384,15 @@ export function analyzeShard(
     docPtr[d + 1] = docTerms.length;
     onDoc?.();
   }
+  const { surfacePtr, surfaces, surfaceCounts } = table.flattenSurfaces();
   return {
     docs: docs.length,
-    terms: table.terms,
+    terms: packStrings(table.terms, true),
     docPtr,
     docTerms: Int32Array.from(docTerms),
     docCounts: Float64Array.from(docCounts),
-    ...table.flattenSurfaces(),
+    surfacePtr,
+    surfaces: packStrings(surfaces, false),
+    surfaceCounts,
   };
 }

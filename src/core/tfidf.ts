@@ -47,12 +47,12 @@ function sublinearTf(count: number): number {
 
 export function tfidf(corpus: Corpus, options: TfidfOptions): TfidfMatrix {
   const n = corpus.docs;
-  const df = new Int32Array(corpus.terms.length);
+  const df = new Int32Array(corpus.termCount);
   for (let e = 0; e < corpus.docTerms.length; e++) df[corpus.docTerms[e]]++;
   const { min, max } = dfBounds(n, options);
 
   // Kept terms keep their corpus order (order of first appearance), so columns are deterministic.
-  const column = new Int32Array(corpus.terms.length).fill(-1);
+  const column = new Int32Array(corpus.termCount).fill(-1);
   let cols = 0;
   for (let t = 0; t < df.length; t++) if (df[t] >= min && df[t] <= max) column[t] = cols++;
   const columnTerm = new Int32Array(cols);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mergeShards, surfaceForms } from '../../src/core/corpus';
+import { corpusTerms, mergeShards, surfaceForms } from '../../src/core/corpus';
+import { unpackString, unpackStrings } from '../../src/core/packed-strings';
 import { analyzeShard, extractTerms, type ShardTerms, type TextOptions } from '../../src/core/text';
 
 interface Occurrence {
@@ -23,7 +24,7 @@ const bigramsOf = (text: string): string[] => termsOf(text).filter((t) => t.incl
 function rowCounts(shard: ShardTerms, d = 0): Map<string, number> {
   const row = new Map<string, number>();
   for (let p = shard.docPtr[d]; p < shard.docPtr[d + 1]; p++)
-    row.set(shard.terms[shard.docTerms[p]], shard.docCounts[p]);
+    row.set(unpackString(shard.terms, shard.docTerms[p]), shard.docCounts[p]);
   return row;
 }
 
@@ -174,7 +175,7 @@ describe('analyzeShard', () => {
   it('gives nothing for no papers and an empty row for an empty paper', () => {
     const none = analyzeShard([], OPTIONS);
     expect(none.docs).toBe(0);
-    expect(none.terms).toEqual([]);
+    expect(unpackStrings(none.terms)).toEqual([]);
     expect([...none.docPtr]).toEqual([0]);
     const empty = analyzeShard([{ title: '', abstract: '' }], OPTIONS);
     expect(empty.docs).toBe(1);
@@ -222,7 +223,7 @@ describe('analyzeShard', () => {
       ],
       { titleWeight: 1, bigrams: false },
     );
-    expect(shard.terms).toEqual(['graph', 'kernel', 'trick']);
+    expect(unpackStrings(shard.terms)).toEqual(['graph', 'kernel', 'trick']);
     expect([...shard.docPtr]).toEqual([0, 2, 5]);
     expect(Object.fromEntries(rowCounts(shard, 1))).toEqual({ kernel: 1, trick: 1, graph: 1 });
   });
@@ -237,7 +238,7 @@ describe('analyzeShard', () => {
       analyzeShard(docs.slice(0, 1), OPTIONS),
       analyzeShard(docs.slice(1), OPTIONS),
     ]);
-    const id = (term: string): number => corpus.terms.indexOf(term);
+    const id = (term: string): number => corpusTerms(corpus).indexOf(term);
     const forms = surfaceForms(corpus, [id('llm'), id('chain think'), id('think')]);
     expect(forms).toEqual(['LLMs', 'chain-of-thought', 'thought']);
   });

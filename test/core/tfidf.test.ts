@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Corpus, mergeShards } from '../../src/core/corpus';
+import { type Corpus, corpusTerm, corpusTerms, mergeShards } from '../../src/core/corpus';
+import { packStrings } from '../../src/core/packed-strings';
 import { analyzeShard, type TextInput } from '../../src/core/text';
 import { dfBounds, type TfidfMatrix, tfidf } from '../../src/core/tfidf';
 
@@ -15,14 +16,27 @@ function corpusOf(terms: string[], rows: Array<Array<[number, number]>>): Corpus
     }
     docPtr[d + 1] = docTerms.length;
   });
+  // The terms' strings live in a shard, as a merged corpus keeps them.
+  const names = {
+    docs: 0,
+    terms: packStrings(terms, true),
+    docPtr: new Int32Array(1),
+    docTerms: new Int32Array(0),
+    docCounts: new Float64Array(0),
+    surfacePtr: new Int32Array(terms.length + 1),
+    surfaces: packStrings([], false),
+    surfaceCounts: new Float64Array(0),
+  };
   return {
     docs: rows.length,
-    terms,
+    termCount: terms.length,
     docPtr,
     docTerms: Int32Array.from(docTerms),
     docCounts: Float64Array.from(docCounts),
-    shards: [],
-    localToGlobal: [],
+    shards: [names],
+    localToGlobal: [Int32Array.from(terms, (_, t) => t)],
+    termShard: new Int32Array(terms.length),
+    termLocal: Int32Array.from(terms, (_, t) => t),
   };
 }
 
@@ -30,7 +44,7 @@ function corpusOf(terms: string[], rows: Array<Array<[number, number]>>): Corpus
 function rowOf(m: TfidfMatrix, corpus: Corpus, d: number): Record<string, number> {
   const out: Record<string, number> = {};
   for (let p = m.rowPtr[d]; p < m.rowPtr[d + 1]; p++)
-    out[corpus.terms[m.columnTerm[m.colIdx[p]]]] = m.values[p];
+    out[corpusTerm(corpus, m.columnTerm[m.colIdx[p]])] = m.values[p];
   return out;
 }
 
@@ -290,7 +304,9 @@ describe('tfidf: through the text stage', () => {
     const a = tfidf(zero, options);
     const b = tfidf(none, options);
     expect(a.rowPtr).toEqual(b.rowPtr);
-    expect([...a.columnTerm].map((t) => zero.terms[t])).toEqual([...b.columnTerm].map((t) => none.terms[t]));
+    expect([...a.columnTerm].map((t) => corpusTerms(zero)[t])).toEqual(
+      [...b.columnTerm].map((t) => corpusTerms(none)[t]),
+    );
     expect(a.df).toEqual(b.df);
     expect(a.values).toEqual(b.values);
     expectWellFormed(a);

@@ -21,7 +21,15 @@ export function runShardTask(message: ShardTask, reply: ReplySink): void {
       if (done % DOCS_PER_PROGRESS !== 0) reply({ id, progress: done % DOCS_PER_PROGRESS }, []);
       reply(
         { id, result },
-        buffers(result.docPtr, result.docTerms, result.docCounts, result.surfacePtr, result.surfaceCounts),
+        buffers(
+          result.docPtr,
+          result.docTerms,
+          result.docCounts,
+          result.surfacePtr,
+          result.surfaceCounts,
+          ...Object.values(result.terms),
+          ...Object.values(result.surfaces),
+        ),
       );
     } else {
       let reported = 0;
@@ -40,7 +48,7 @@ export function runShardTask(message: ShardTask, reply: ReplySink): void {
 }
 
 /** The distinct buffers of `arrays`: a buffer listed twice for transfer fails the whole message. */
-function buffers(...arrays: (Int32Array | Float64Array)[]): ArrayBuffer[] {
+function buffers(...arrays: (Int32Array | Float64Array | Uint8Array)[]): ArrayBuffer[] {
   const list = new Set<ArrayBuffer>();
   for (const array of arrays) if (array.buffer instanceof ArrayBuffer) list.add(array.buffer);
   return [...list];

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { corpusTerms, mergeShards, surfaceForms } from '../../src/core/corpus';
+import {
+  type PackedStrings,
+  packedCount,
+  packedEqual,
+  packStrings,
+  unpackString,
+  unpackStrings,
+} from '../../src/core/packed-strings';
+import type { ShardTerms } from '../../src/core/text';
+
+const WORDS = [
+  '',
+  'graph',
+  'graph neural',
+  'Schrödinger',
+  'naïve bayes',
+  'μ-law',
+  '图神经网络',
+  'emoji 🧪 test',
+  'constructor',
+  '__proto__',
+];
+
+describe('packStrings', () => {
+  it('round-trips every string, whatever its characters, as UTF-8', () => {
+    const packed = packStrings(WORDS, true);
+    expect(packedCount(packed)).toBe(WORDS.length);
+    expect(unpackStrings(packed)).toEqual(WORDS);
+    const encoder = new TextEncoder();
+    WORDS.forEach((word, i) => {
+      expect([...packed.bytes.subarray(packed.ptr[i], packed.ptr[i + 1])]).toEqual([...encoder.encode(word)]);
+    });
+  });
+
+  it('encodes a lone surrogate as TextEncoder does (U+FFFD)', () => {
+    const odd = ['a\ud800b', '\udc00', 'x\ud83d'];
+    const packed = packStrings(odd, false);
+    const encoder = new TextEncoder();
+    odd.forEach((word, i) => {
+      expect([...packed.bytes.subarray(packed.ptr[i], packed.ptr[i + 1])]).toEqual([...encoder.encode(word)]);
+    });
+    expect(unpackString(packed, 0)).toBe('a\ufffdb');
+  });
+
+  it('gives equal strings equal hashes in [0, 2^31), and different ones different hashes', () => {
+    const a = packStrings(['graph', 'kernel', 'graph kernel'], true);
+    const b = packStrings(['kernel', 'graph kernel', 'graph'], true);
+    const pair = (p: PackedStrings, i: number): [number, number] => [p.hash[2 * i], p.hash[2 * i + 1]];
+    expect(pair(a, 0)).toEqual(pair(b, 2));
+    expect(pair(a, 1)).toEqual(pair(b, 0));
+    expect(pair(a, 2)).toEqual(pair(b, 1));
+    expect(pair(a, 0)).not.toEqual(pair(a, 1));
+    for (const h of a.hash) {
+      expect(h).toBeGreaterThanOrEqual(0);
+      expect(h).toBeLessThan(2 ** 31);
+    }
+    expect(packStrings(['graph'], false).hash.length).toBe(0);
+  });
+
+  it('compares packed strings on their bytes', () => {
+    const a = packStrings(['graph', 'grap', 'Graph'], false);
+    const b = packStrings(['graph'], false);
+    expect(packedEqual(a, 0, b, 0)).toBe(true);
+    expect(packedEqual(a, 1, b, 0)).toBe(false);
+    expect(packedEqual(a, 2, b, 0)).toBe(false);
+  });
+});
+
+/** A shard of one paper holding `terms` once each, its terms' hashes overwritten by `hashes`. */
+function shardOf(terms: string[], hashes?: number[]): ShardTerms {
+  const packed = packStrings(terms, true);
+  if (hashes) packed.hash.set(hashes);
+  return {
+    docs: 1,
+    terms: packed,
+    docPtr: Int32Array.from([0, terms.length]),
+    docTerms: Int32Array.from(terms, (_, t) => t),
+    docCounts: new Float64Array(terms.length).fill(1),
+    surfacePtr: Int32Array.from({ length: terms.length + 1 }, (_, t) => t),
+    surfaces: packStrings(terms, false),
+    surfaceCounts: new Float64Array(terms.length).fill(1),
+  };
+}
+
+describe('mergeShards on packed terms', () => {
+  it('matches terms across shards and numbers them by first appearance', () => {
+    const corpus = mergeShards([shardOf(['graph', 'kernel']), shardOf(['kernel', 'trick', 'graph'])]);
+    expect(corpusTerms(corpus)).toEqual(['graph', 'kernel', 'trick']);
+    expect([...corpus.docTerms]).toEqual([0, 1, 1, 2, 0]);
+  });
+
+  it('keeps different terms apart when their hashes collide', () => {
+    // Every term given the same hash: only the bytes tell them apart.
+    const same = (n: number): number[] => Array.from({ length: 2 * n }, () => 7);
+    const corpus = mergeShards([
+      shardOf(['graph', 'kernel'], same(2)),
+      shardOf(['kernel', 'trick', 'graph', 'trick'], same(4)),
+    ]);
+    expect(corpusTerms(corpus)).toEqual(['graph', 'kernel', 'trick']);
+    expect([...corpus.docTerms]).toEqual([0, 1, 1, 2, 0, 2]);
+    expect(surfaceForms(corpus, [2, 1, 0])).toEqual(['trick', 'kernel', 'graph']);
+  });
+});
+
+describe('packStrings with line breaks inside strings', () => {
+  it('packs each string whole', () => {
+    const list = ['a\nb', '', '\n', 'c'];
+    expect(unpackStrings(packStrings(list, true))).toEqual(list);
+    expect(unpackStrings(packStrings(['\n'], false))).toEqual(['\n']);
+    expect(unpackStrings(packStrings([''], false))).toEqual(['']);
+  });
+});

@@ -5,11 +5,13 @@
 import { availableParallelism } from 'node:os';
 import { FORMAT_NAMES, formatTitle } from '../src/core/parse';
 import { DEFAULTS, validateOptions } from '../src/core/pipeline';
+import { WARM_INPUT_BYTES } from '../src/core/shards';
 import { buildGraphFile, parseInputs } from './lib/build';
-import { InputError, sourceOf } from './lib/input';
+import { InputError, inputBytes, sourceOf } from './lib/input';
 import { formatHelp, optionsHelp, readBuildOptions, UsageError, wrapList } from './lib/options';
 import { checkOutput, removeStaleTemps } from './lib/output';
 import { userDirectory } from './lib/paths';
+import { WorkerRunner } from './lib/worker-runner';
 
 export const HELP = `papermap graph: build the related-paper graph of a set of papers
 
@@ -75,6 +77,8 @@ async function main(argv: string[]): Promise<number> {
   for (const temp of removeStaleTemps(outPath))
     if (!quiet) process.stderr.write(`papermap graph: removed ${temp}, left by a run that was stopped\n`);
 
+  const runner = new WorkerRunner(workers);
+  if (inputBytes(files, base) >= WARM_INPUT_BYTES) runner.warm();
   try {
     const inputs = await parseInputs(files, base, build.format);
     await buildGraphFile({
@@ -82,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
       out: outPath,
       outName: out,
       options: build.options,
-      workers,
+      runner,
       quiet,
       source: sourceOf(files),
     });
@@ -99,6 +103,8 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     throw error;
+  } finally {
+    await runner.close();
   }
 }
 

@@ -4,13 +4,12 @@
  */
 import { SingleBar } from 'cli-progress';
 import { type FormatName, type ParsedFiles, parseFiles } from '../../src/core/parse';
-import { buildGraph, type GraphOptions } from '../../src/core/pipeline';
+import { buildGraph, type GraphOptions, type ShardRunner } from '../../src/core/pipeline';
 import { graphTextParts } from '../../src/core/serialize';
 import type { PapermapGraphJSON, Progress, StageName } from '../../src/core/types';
 import { InputError, readFiles } from './input';
 import { writeAtomically } from './output';
 import { summary, withoutModule } from './summary';
-import { WorkerRunner } from './worker-runner';
 
 /** How many reasons a "no papers found" error lists. */
 const REASON_LIMIT = 40;
@@ -51,7 +50,8 @@ export interface BuildFileRequest extends ParsedInputs {
   out: string;
   outName: string;
   options: Partial<GraphOptions>;
-  workers: number;
+  /** Runs the shards (the caller's, to start before parsing and to close). */
+  runner: ShardRunner;
   quiet: boolean;
   source: string;
 }
@@ -90,8 +90,7 @@ function progressReporter(quiet: boolean): { report: (p: Progress) => void; stop
 }
 
 export async function buildGraphFile(request: BuildFileRequest): Promise<PapermapGraphJSON> {
-  const { parsed } = request;
-  const runner = new WorkerRunner(request.workers);
+  const { parsed, runner } = request;
   const progress = progressReporter(request.quiet);
   try {
     const result = await buildGraph(
@@ -119,6 +118,5 @@ export async function buildGraphFile(request: BuildFileRequest): Promise<Paperma
     return result.graph;
   } finally {
     progress.stop();
-    await runner.close();
   }
 }

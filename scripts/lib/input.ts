@@ -2,7 +2,7 @@
  * Reading input files for the command-line tools: the file system stays here, out of src/core.
  * Bytes are passed on as read; src/core/parse finds gzip, the encoding and the format itself.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { InputFile } from '../../src/core/parse';
 
@@ -26,6 +26,19 @@ export function sourceOf(paths: readonly string[]): string {
  * Reads each file (resolved against `base`) as bytes, named as given so messages use the user's
  * own words. Every file that cannot be read gets its message in `unreadable`, not only the first.
  */
+/** The files' total size in bytes; a file that cannot be read counts 0 (`readFiles` reports it). */
+export function inputBytes(paths: readonly string[], base: string): number {
+  let bytes = 0;
+  for (const path of paths) {
+    try {
+      bytes += statSync(resolve(base, path)).size;
+    } catch {
+      // Reported with its reason when the files are read.
+    }
+  }
+  return bytes;
+}
+
 export function readFiles(
   paths: readonly string[],
   base: string,

@@ -9,6 +9,7 @@ import {
   ShardPool,
   type ShardRunner,
   type ShardTask,
+  WARM_INPUT_BYTES,
 } from '../../core/shards';
 import { runBuild } from './build';
 import type { BuildMessage, BuildRequest } from './protocol';
@@ -18,12 +19,6 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 /** Shard workers: one per core, within reason (each loads wink's model). */
 const MAX_SHARD_WORKERS = 4;
-/**
- * Input size from which the shard workers are started before parsing, so their start-up (loading
- * this script) overlaps it: below it the pipeline likely runs in-process (under 2,500 papers).
- */
-const WARM_BYTES = 1 << 20;
-
 /**
  * The text and similarity shards run on nested workers, this worker only gathering their results:
  * measured on 5,000 papers on two cores, that was quicker than running one of the shards here.
@@ -49,7 +44,7 @@ scope.addEventListener('message', (event: MessageEvent<BuildRequest | ShardTask>
   const send = (reply: BuildMessage): void => scope.postMessage(reply);
   const shards = shardRunner();
   const bytes = message.files.reduce((sum, file) => sum + file.bytes.length, 0);
-  if (bytes >= WARM_BYTES) shards.warm();
+  if (bytes >= WARM_INPUT_BYTES) shards.warm();
   runBuild(message.files, message.source, shards.runner, send)
     .catch((error: unknown) => {
       send({ kind: 'crashed', message: error instanceof Error ? error.message : String(error) });

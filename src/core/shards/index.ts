@@ -1,5 +1,5 @@
 export { inProcessPort, inProcessRunner } from './in-process';
-export { canShareMemory, ShardPool, type ShardPoolOptions } from './pool';
+export { canShareMemory, ShardPool, type ShardPoolOptions, WARM_INPUT_BYTES } from './pool';
 export type {
   AnalyzeTask,
   NeighboursTask,

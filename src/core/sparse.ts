@@ -12,36 +12,41 @@ export interface CsrMatrix {
   values: Float64Array;
 }
 
-/**
- * The transpose in compressed sparse column form (an inverted index: term → papers, ascending),
- * plus, for each CSR entry, the position of the same entry in the columns (`entryPos`).
- */
+/** The transpose in compressed sparse column form: an inverted index, term → papers, ascending. */
 export interface CscIndex {
   colPtr: Int32Array;
   rowIdx: Int32Array;
   values: Float64Array;
-  entryPos: Int32Array;
 }
 
-export function toCsc(m: CsrMatrix): CscIndex {
+/** Makes the arrays an index is built in: plain ones by default, shared memory for workers. */
+export interface ArrayMaker {
+  int32(length: number): Int32Array;
+  float64(length: number): Float64Array;
+}
+
+const PLAIN: ArrayMaker = {
+  int32: (length) => new Int32Array(length),
+  float64: (length) => new Float64Array(length),
+};
+
+export function toCsc(m: CsrMatrix, make: ArrayMaker = PLAIN): CscIndex {
   const nnz = m.rowPtr[m.rows];
-  const colPtr = new Int32Array(m.cols + 1);
+  const colPtr = make.int32(m.cols + 1);
   for (let e = 0; e < nnz; e++) colPtr[m.colIdx[e] + 1]++;
   for (let c = 0; c < m.cols; c++) colPtr[c + 1] += colPtr[c];
   const next = colPtr.slice(0, m.cols);
-  const rowIdx = new Int32Array(nnz);
-  const values = new Float64Array(nnz);
-  const entryPos = new Int32Array(nnz);
+  const rowIdx = make.int32(nnz);
+  const values = make.float64(nnz);
   // Rows are visited in order, so every column's rows come out ascending.
   for (let r = 0; r < m.rows; r++) {
     for (let e = m.rowPtr[r]; e < m.rowPtr[r + 1]; e++) {
       const pos = next[m.colIdx[e]]++;
       rowIdx[pos] = r;
       values[pos] = m.values[e];
-      entryPos[e] = pos;
     }
   }
-  return { colPtr, rowIdx, values, entryPos };
+  return { colPtr, rowIdx, values };
 }
 
 /** The dot product of rows `a` and `b` (both ascending in column), by a merge of the two rows. */

@@ -73,18 +73,19 @@ describe('ShardPool', () => {
   });
 
   it('shares the matrix through SharedArrayBuffers only when asked, with the same result', async () => {
-    const m = randomMatrix(3, 30, 25, 0.2);
     const results = [];
     for (const shareMemory of [true, false]) {
+      const m = randomMatrix(3, 30, 25, 0.2);
       const log = { posted: [] as ShardTask[], terminated: 0 };
       const pool = new ShardPool({ workers: 2, spawn: () => recordingPort(log), shareMemory });
       results.push(mergeNeighbours(await pool.neighbours(m, 3, { shards: 2, ...SEARCH }, () => {})));
       for (const task of log.posted) {
         if (task.task !== 'neighbours') throw new Error('expected a neighbours task');
-        const buffers = [task.matrix.rowPtr, task.matrix.values, task.csc.colPtr, task.csc.entryPos];
+        const buffers = [task.matrix.rowPtr, task.matrix.values, task.csc.colPtr, task.csc.rowIdx];
         for (const array of buffers) expect(array.buffer instanceof SharedArrayBuffer).toBe(shareMemory);
-        // Every worker reads one copy of the matrix, shared or not.
+        // Every worker reads one copy of the matrix, shared or not, and the caller holds that copy.
         expect(task.matrix).toBe((log.posted[0] as typeof task).matrix);
+        expect(task.matrix.colIdx).toBe(m.colIdx);
       }
     }
     expect(results[0]).toEqual(results[1]);

@@ -5,7 +5,7 @@
  * `worker_threads`, the browser Web Workers, and `inProcessRunner` a port that runs tasks in place.
  */
 import type { Neighbours } from '../similarity';
-import { type CscIndex, type CsrMatrix, toCsc } from '../sparse';
+import { type ArrayMaker, type CsrMatrix, toCsc } from '../sparse';
 import type { ShardTerms } from '../text';
 import type { ShardPort, ShardResult, ShardTask } from './protocol';
 import type { ShardRunner } from './runner';
@@ -54,6 +54,11 @@ function shared<T extends Int32Array | Float64Array>(array: T): T {
   copy.set(array);
   return copy;
 }
+
+const SHARED_ARRAYS: ArrayMaker = {
+  int32: (length) => new Int32Array(new SharedArrayBuffer(4 * length)),
+  float64: (length) => new Float64Array(new SharedArrayBuffer(8 * length)),
+};
 
 export class ShardPool implements ShardRunner {
   readonly shards: number;
@@ -131,21 +136,21 @@ export class ShardPool implements ShardRunner {
 
   async neighbours(...[m, k, search, onRows]: Parameters<ShardRunner['neighbours']>): Promise<Neighbours[]> {
     const { shards, candidateMaxDf, candidates } = search;
-    const share = this.shareMemory ? shared : <T>(array: T): T => array;
+    if (this.shareMemory) {
+      // Moved, not copied: the caller's matrix now holds the shared arrays (the same values), so
+      // the process keeps one copy of them rather than two.
+      m.rowPtr = shared(m.rowPtr);
+      m.colIdx = shared(m.colIdx);
+      m.values = shared(m.values);
+    }
     const matrix: CsrMatrix = {
       rows: m.rows,
       cols: m.cols,
-      rowPtr: share(m.rowPtr),
-      colIdx: share(m.colIdx),
-      values: share(m.values),
+      rowPtr: m.rowPtr,
+      colIdx: m.colIdx,
+      values: m.values,
     };
-    const index = toCsc(matrix);
-    const csc: CscIndex = {
-      colPtr: share(index.colPtr),
-      rowIdx: share(index.rowIdx),
-      values: share(index.values),
-      entryPos: share(index.entryPos),
-    };
+    const csc = this.shareMemory ? toCsc(matrix, SHARED_ARRAYS) : toCsc(matrix);
     let done = 0;
     const progress = (delta: number): void => {
       done += delta;

@@ -10,6 +10,10 @@ export interface ShardRunner {
   /** How many similarity shards run at once (the number of workers). */
   shards: number;
   analyze(shards: TextInput[][], options: TextOptions, onDocs: (done: number) => void): Promise<ShardTerms[]>;
+  /**
+   * The neighbour search over `m`'s rows. A runner whose workers share memory may move `m`'s
+   * arrays into it (replacing them with shared arrays of the same values).
+   */
   neighbours(
     m: CsrMatrix,
     k: number,

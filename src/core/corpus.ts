@@ -9,17 +9,20 @@ import { IntPairMap } from './int-pair-map';
 import { packedCount, packedEqual, unpackString } from './packed-strings';
 import type { ShardTerms } from './text';
 
+/**
+ * The merged corpus. Its rows stay in their shards, in order (row `d` of the corpus is row
+ * `d - rowStart[s]` of shard `s`), read through `localToGlobal`: a merged copy of every row would
+ * be the largest allocation of the stage, garbage as soon as the TF-IDF matrix is made.
+ */
 export interface Corpus {
   docs: number;
   /** How many global terms; `corpusTerm` gives each one's string. */
   termCount: number;
-  /** Row `d` holds global term ids `docTerms[docPtr[d]..docPtr[d+1])` with their counts. */
-  docPtr: Int32Array;
-  docTerms: Int32Array;
-  docCounts: Float64Array;
-  /** The shards and their local → global id maps, kept to resolve terms and surface forms on demand. */
+  /** The shards and their local → global id maps: rows, terms and surface forms are read from them. */
   shards: ShardTerms[];
   localToGlobal: Int32Array[];
+  /** The corpus row of each shard's first row. */
+  rowStart: Int32Array;
   /** Where each global term first appeared: shard `termShard[g]`, local id `termLocal[g]`. */
   termShard: Int32Array;
   termLocal: Int32Array;
@@ -28,6 +31,21 @@ export interface Corpus {
 /** The string of global term `id`. */
 export function corpusTerm(corpus: Corpus, id: number): string {
   return unpackString(corpus.shards[corpus.termShard[id]].terms, corpus.termLocal[id]);
+}
+
+/** Row `d`'s global term ids and counts, in the shard's order (for tests and checks). */
+export function corpusRow(corpus: Corpus, d: number): { terms: number[]; counts: number[] } {
+  let s = 0;
+  while (s + 1 < corpus.shards.length && corpus.rowStart[s + 1] <= d) s++;
+  const shard = corpus.shards[s];
+  const local = d - corpus.rowStart[s];
+  const terms: number[] = [];
+  const counts: number[] = [];
+  for (let p = shard.docPtr[local]; p < shard.docPtr[local + 1]; p++) {
+    terms.push(corpus.localToGlobal[s][shard.docTerms[p]]);
+    counts.push(shard.docCounts[p]);
+  }
+  return { terms, counts };
 }
 
 /** Every global term's string, in id order (for tests and small corpora: large ones need few). */
@@ -44,8 +62,8 @@ export function mergeShards(shards: ShardTerms[]): Corpus {
   const termShard: number[] = [];
   const termLocal: number[] = [];
   const localToGlobal: Int32Array[] = [];
+  const rowStart = new Int32Array(shards.length);
   let docs = 0;
-  let nnz = 0;
   shards.forEach((shard, s) => {
     const { terms } = shard;
     const count = packedCount(terms);
@@ -74,33 +92,15 @@ export function mergeShards(shards: ShardTerms[]): Corpus {
       map[t] = id;
     }
     localToGlobal.push(map);
+    rowStart[s] = docs;
     docs += shard.docs;
-    nnz += shard.docTerms.length;
-  });
-  const docPtr = new Int32Array(docs + 1);
-  const docTerms = new Int32Array(nnz);
-  const docCounts = new Float64Array(nnz);
-  let d = 0;
-  let e = 0;
-  shards.forEach((shard, s) => {
-    const map = localToGlobal[s];
-    for (let local = 0; local < shard.docs; local++) {
-      for (let p = shard.docPtr[local]; p < shard.docPtr[local + 1]; p++) {
-        docTerms[e] = map[shard.docTerms[p]];
-        docCounts[e] = shard.docCounts[p];
-        e++;
-      }
-      docPtr[++d] = e;
-    }
   });
   return {
     docs,
     termCount: termShard.length,
-    docPtr,
-    docTerms,
-    docCounts,
     shards,
     localToGlobal,
+    rowStart,
     termShard: Int32Array.from(termShard),
     termLocal: Int32Array.from(termLocal),
   };

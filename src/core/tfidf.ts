@@ -47,8 +47,12 @@ function sublinearTf(count: number): number {
 
 export function tfidf(corpus: Corpus, options: TfidfOptions): TfidfMatrix {
   const n = corpus.docs;
+  const { shards, localToGlobal } = corpus;
   const df = new Int32Array(corpus.termCount);
-  for (let e = 0; e < corpus.docTerms.length; e++) df[corpus.docTerms[e]]++;
+  shards.forEach((shard, s) => {
+    const map = localToGlobal[s];
+    for (let e = 0; e < shard.docTerms.length; e++) df[map[shard.docTerms[e]]]++;
+  });
   const { min, max } = dfBounds(n, options);
 
   // Kept terms keep their corpus order (order of first appearance), so columns are deterministic.
@@ -65,31 +69,40 @@ export function tfidf(corpus: Corpus, options: TfidfOptions): TfidfMatrix {
     keptDf[c] = df[t];
     idf[c] = portableLog((1 + n) / (1 + df[t])) + 1;
   }
+  // Each shard's local term ids straight to columns (-1: dropped).
+  const localColumn = localToGlobal.map((map) => Int32Array.from(map, (t) => column[t]));
 
   // Entries go to their columns in row order, then back to their rows in column order: both
   // passes are linear and each row comes out sorted by column, with no per-row sort.
   const colPtr = new Int32Array(cols + 1);
-  for (let e = 0; e < corpus.docTerms.length; e++) {
-    const c = column[corpus.docTerms[e]];
-    if (c >= 0) colPtr[c + 1]++;
-  }
+  shards.forEach((shard, s) => {
+    const map = localColumn[s];
+    for (let e = 0; e < shard.docTerms.length; e++) {
+      const c = map[shard.docTerms[e]];
+      if (c >= 0) colPtr[c + 1]++;
+    }
+  });
   for (let c = 0; c < cols; c++) colPtr[c + 1] += colPtr[c];
   const nnz = colPtr[cols];
   const colRow = new Int32Array(nnz);
   const colWeight = new Float64Array(nnz);
   const next = colPtr.slice(0, cols);
   const rowPtr = new Int32Array(n + 1);
-  for (let d = 0; d < n; d++) {
-    for (let e = corpus.docPtr[d]; e < corpus.docPtr[d + 1]; e++) {
-      const c = column[corpus.docTerms[e]];
-      if (c < 0) continue;
-      const at = next[c]++;
-      colRow[at] = d;
-      colWeight[at] = sublinearTf(corpus.docCounts[e]) * idf[c];
-      rowPtr[d + 1]++;
+  let d = 0;
+  shards.forEach((shard, s) => {
+    const map = localColumn[s];
+    for (let local = 0; local < shard.docs; local++, d++) {
+      for (let e = shard.docPtr[local]; e < shard.docPtr[local + 1]; e++) {
+        const c = map[shard.docTerms[e]];
+        if (c < 0) continue;
+        const at = next[c]++;
+        colRow[at] = d;
+        colWeight[at] = sublinearTf(shard.docCounts[e]) * idf[c];
+        rowPtr[d + 1]++;
+      }
     }
-  }
-  for (let d = 0; d < n; d++) rowPtr[d + 1] += rowPtr[d];
+  });
+  for (let r = 0; r < n; r++) rowPtr[r + 1] += rowPtr[r];
   const colIdx = new Int32Array(nnz);
   const values = new Float64Array(nnz);
   const fill = rowPtr.slice(0, n);
@@ -101,12 +114,12 @@ export function tfidf(corpus: Corpus, options: TfidfOptions): TfidfMatrix {
     }
   }
   // L2 norms summed in column order, as before, so weights do not depend on the input's term order.
-  for (let d = 0; d < n; d++) {
+  for (let r = 0; r < n; r++) {
     let norm = 0;
-    for (let p = rowPtr[d]; p < rowPtr[d + 1]; p++) norm += values[p] * values[p];
+    for (let p = rowPtr[r]; p < rowPtr[r + 1]; p++) norm += values[p] * values[p];
     if (norm > 0) {
       const inv = 1 / Math.sqrt(norm);
-      for (let p = rowPtr[d]; p < rowPtr[d + 1]; p++) values[p] *= inv;
+      for (let p = rowPtr[r]; p < rowPtr[r + 1]; p++) values[p] *= inv;
     }
   }
   return { rows: n, cols, rowPtr, colIdx, values, columnTerm, idf, df: keptDf };

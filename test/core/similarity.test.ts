@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeShards } from '../../src/core/corpus';
+import { corpusRow, mergeShards } from '../../src/core/corpus';
 import { mergeNeighbours, type Neighbours, neighbourShard, topNeighbours } from '../../src/core/similarity';
 import { type CsrMatrix, rowDot, toCsc } from '../../src/core/sparse';
 import { analyzeShard } from '../../src/core/text';
@@ -136,8 +136,7 @@ describe('cosine on real texts', () => {
   ]);
   const m = tfidf(corpus, { minDf: 1, maxDf: 1 });
   const shares = (a: number, b: number): boolean => {
-    const terms = (d: number) =>
-      new Set(Array.from(corpus.docTerms.slice(corpus.docPtr[d], corpus.docPtr[d + 1])));
+    const terms = (d: number) => new Set(corpusRow(corpus, d).terms);
     const tb = terms(b);
     return [...terms(a)].some((t) => tb.has(t));
   };

@@ -16,13 +16,13 @@ function corpusOf(terms: string[], rows: Array<Array<[number, number]>>): Corpus
     }
     docPtr[d + 1] = docTerms.length;
   });
-  // The terms' strings live in a shard, as a merged corpus keeps them.
-  const names = {
-    docs: 0,
+  // One shard holds the rows and the terms' strings, as a merged corpus keeps them.
+  const shard = {
+    docs: rows.length,
     terms: packStrings(terms, true),
-    docPtr: new Int32Array(1),
-    docTerms: new Int32Array(0),
-    docCounts: new Float64Array(0),
+    docPtr,
+    docTerms: Int32Array.from(docTerms),
+    docCounts: Float64Array.from(docCounts),
     surfacePtr: new Int32Array(terms.length + 1),
     surfaces: packStrings([], false),
     surfaceCounts: new Float64Array(0),
@@ -30,11 +30,9 @@ function corpusOf(terms: string[], rows: Array<Array<[number, number]>>): Corpus
   return {
     docs: rows.length,
     termCount: terms.length,
-    docPtr,
-    docTerms: Int32Array.from(docTerms),
-    docCounts: Float64Array.from(docCounts),
-    shards: [names],
+    shards: [shard],
     localToGlobal: [Int32Array.from(terms, (_, t) => t)],
+    rowStart: new Int32Array(1),
     termShard: new Int32Array(terms.length),
     termLocal: Int32Array.from(terms, (_, t) => t),
   };

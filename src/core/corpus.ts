@@ -111,15 +111,13 @@ export function mergeShards(shards: ShardTerms[]): Corpus {
  * "chain think" → "chain-of-thought", in the order asked. Only these are resolved: most terms never need one.
  */
 export function surfaceForms(corpus: Corpus, termIds: ArrayLike<number>): string[] {
-  // Dense slots by global id; most terms have one surface, so a Map only for those with more.
+  // Dense slots by global id.
   const slot = new Int32Array(corpus.termCount).fill(-1);
   for (let w = 0; w < termIds.length; w++) slot[termIds[w]] = w;
-  // Each term's first form is held as its place (shard, index) and matched on its bytes: only
-  // the other forms, and at the end the first ones, become strings.
-  const firstShard = new Int32Array(termIds.length).fill(-1);
-  const firstAt = new Int32Array(termIds.length);
-  const firstCount = new Float64Array(termIds.length);
-  const more = new Map<number, Map<string, number>>();
+  // Each term's forms are held as places (shard, index) in a list per term and matched on their
+  // bytes: only the winners (and forms tied with them) ever become strings. A term has a few
+  // forms, so the list is short.
+  const forms = new FormList(termIds.length);
   corpus.shards.forEach((shard, s) => {
     const map = corpus.localToGlobal[s];
     const { surfacePtr, surfaceCounts, surfaces } = shard;
@@ -127,44 +125,76 @@ export function surfaceForms(corpus: Corpus, termIds: ArrayLike<number>): string
       const w = slot[map[local]];
       if (w < 0) continue;
       for (let p = surfacePtr[local]; p < surfacePtr[local + 1]; p++) {
-        const count = surfaceCounts[p];
-        if (firstShard[w] < 0) {
-          firstShard[w] = s;
-          firstAt[w] = p;
-          firstCount[w] = count;
-          continue;
-        }
-        if (packedEqual(surfaces, p, corpus.shards[firstShard[w]].surfaces, firstAt[w])) {
-          firstCount[w] += count;
-          continue;
-        }
-        const form = unpackString(surfaces, p);
-        let forms = more.get(w);
-        if (forms === undefined) {
-          forms = new Map();
-          more.set(w, forms);
-        }
-        forms.set(form, (forms.get(form) ?? 0) + count);
+        let f = forms.head[w];
+        while (f >= 0 && !packedEqual(surfaces, p, corpus.shards[forms.shard[f]].surfaces, forms.at[f]))
+          f = forms.next[f];
+        if (f >= 0) forms.count[f] += surfaceCounts[p];
+        else forms.add(w, s, p, surfaceCounts[p]);
       }
     }
   });
+  const formString = (f: number): string => unpackString(corpus.shards[forms.shard[f]].surfaces, forms.at[f]);
   const result: string[] = new Array(termIds.length);
   for (let w = 0; w < termIds.length; w++) {
-    let best =
-      firstShard[w] < 0
-        ? corpusTerm(corpus, termIds[w])
-        : unpackString(corpus.shards[firstShard[w]].surfaces, firstAt[w]);
-    let bestCount = firstCount[w];
-    const forms = more.get(w);
-    if (forms !== undefined) {
-      for (const [form, count] of forms) {
-        if (count > bestCount || (count === bestCount && form < best)) {
-          best = form;
-          bestCount = count;
+    let best = forms.head[w];
+    if (best < 0) {
+      result[w] = corpusTerm(corpus, termIds[w]);
+      continue;
+    }
+    let bestText: string | null = null;
+    for (let f = forms.next[best]; f >= 0; f = forms.next[f]) {
+      if (forms.count[f] > forms.count[best]) {
+        best = f;
+        bestText = null;
+      } else if (forms.count[f] === forms.count[best]) {
+        bestText ??= formString(best);
+        const text = formString(f);
+        if (text < bestText) {
+          best = f;
+          bestText = text;
         }
       }
     }
-    result[w] = best;
+    result[w] = bestText ?? formString(best);
   }
   return result;
+}
+
+/** Singly linked lists of forms per term, in typed arrays that double as they fill. */
+class FormList {
+  readonly head: Int32Array;
+  next = new Int32Array(1024);
+  shard = new Int32Array(1024);
+  at = new Int32Array(1024);
+  count = new Float64Array(1024);
+  private tail: Int32Array;
+  private size = 0;
+
+  constructor(terms: number) {
+    this.head = new Int32Array(terms).fill(-1);
+    this.tail = new Int32Array(terms).fill(-1);
+  }
+
+  /** Appends a form to term w's list: in the order first met, which ties do not depend on. */
+  add(w: number, shard: number, at: number, count: number): void {
+    if (this.size === this.next.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(2 * a.length);
+        b.set(a);
+        return b;
+      };
+      this.next = grow(this.next);
+      this.shard = grow(this.shard);
+      this.at = grow(this.at);
+      this.count = grow(this.count);
+    }
+    const f = this.size++;
+    this.next[f] = -1;
+    this.shard[f] = shard;
+    this.at[f] = at;
+    this.count[f] = count;
+    if (this.tail[w] < 0) this.head[w] = f;
+    else this.next[this.tail[w]] = f;
+    this.tail[w] = f;
+  }
 }

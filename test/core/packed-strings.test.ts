@@ -113,6 +113,51 @@ describe('mergeShards on packed terms', () => {
   });
 });
 
+/** A shard of one paper holding one term written in `forms` with their `counts`. */
+function shardWithForms(term: string, forms: string[], counts: number[]): ShardTerms {
+  return {
+    ...shardOf([term]),
+    surfacePtr: Int32Array.from([0, forms.length]),
+    surfaces: packStrings(forms, false),
+    surfaceCounts: Float64Array.from(counts),
+  };
+}
+
+describe('surfaceForms across shards', () => {
+  it("sums each form's counts over the shards and picks the most written", () => {
+    const corpus = mergeShards([
+      shardWithForms('graph', ['Graphs', 'graph'], [2, 1]),
+      shardWithForms('graph', ['graph', 'GRAPH'], [1, 1]),
+      shardWithForms('graph', ['graph', 'Graphs'], [1, 0]),
+    ]);
+    // graph 3 against Graphs 2: the form first met does not win by being first.
+    expect(surfaceForms(corpus, [0])).toEqual(['graph']);
+  });
+
+  it('breaks a tie by the alphabetically first form, whatever the order met', () => {
+    const tie = (order: string[][]): string[] =>
+      surfaceForms(
+        mergeShards(
+          order.map((forms) =>
+            shardWithForms(
+              'llm',
+              forms,
+              forms.map(() => 1),
+            ),
+          ),
+        ),
+        [0],
+      );
+    expect(
+      tie([
+        ['llm', 'LLM'],
+        ['LLMs', 'LLM', 'llm'],
+      ]),
+    ).toEqual(['LLM']);
+    expect(tie([['LLMs'], ['llm', 'LLM'], ['llm', 'LLM']])).toEqual(['LLM']);
+  });
+});
+
 describe('packStrings with line breaks inside strings', () => {
   it('packs each string whole', () => {
     const list = ['a\nb', '', '\n', 'c'];

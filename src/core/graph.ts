@@ -65,17 +65,48 @@ export function sharedTerms(
   a: number,
   b: number,
 ): Array<{ column: number; contribution: number }> {
-  const out: Array<{ column: number; contribution: number }> = [];
-  let i = m.rowPtr[a];
-  let j = m.rowPtr[b];
-  while (i < m.rowPtr[a + 1] && j < m.rowPtr[b + 1]) {
-    const ci = m.colIdx[i];
-    const cj = m.colIdx[j];
-    if (ci === cj) out.push({ column: ci, contribution: m.values[i++] * m.values[j++] });
-    else if (ci < cj) i++;
+  const size = Math.min(m.rowPtr[a + 1] - m.rowPtr[a], m.rowPtr[b + 1] - m.rowPtr[b]);
+  const column = new Int32Array(size);
+  const contribution = new Float64Array(size);
+  const count = sharedColumns(m, a, b, null, column, contribution);
+  return Array.from({ length: count }, (_, i) => ({ column: column[i], contribution: contribution[i] })).sort(
+    (x, y) => y.contribution - x.contribution || x.column - y.column,
+  );
+}
+
+/**
+ * The shared columns of rows a and b (not `hidden` ones, when given) and their contributions
+ * w_a·w_b, in column order, written to `column` and `contribution` (each at least as long as the
+ * shorter row); returns how many. Unsorted, for `pickBestDistinct`: an edge shows a few of them.
+ */
+export function sharedColumns(
+  m: CsrMatrix,
+  a: number,
+  b: number,
+  hidden: Uint8Array | null,
+  column: Int32Array,
+  contribution: Float64Array,
+): number {
+  const { rowPtr, colIdx, values } = m;
+  let i = rowPtr[a];
+  let j = rowPtr[b];
+  const endI = rowPtr[a + 1];
+  const endJ = rowPtr[b + 1];
+  let count = 0;
+  while (i < endI && j < endJ) {
+    const ci = colIdx[i];
+    const cj = colIdx[j];
+    if (ci === cj) {
+      if (hidden === null || hidden[ci] === 0) {
+        column[count] = ci;
+        contribution[count++] = values[i] * values[j];
+      }
+      i++;
+      j++;
+    } else if (ci < cj) i++;
     else j++;
   }
-  return out.sort((x, y) => y.contribution - x.contribution || x.column - y.column);
+  return count;
 }
 
 /**

@@ -2,7 +2,7 @@
  * Which terms may be shown, and each paper's distinctive terms. Cluster names: `cluster-names.ts`.
  */
 
-import { pickDistinct } from './terms';
+import { pickBestDistinct } from './terms';
 import type { TfidfMatrix } from './tfidf';
 
 /**
@@ -33,6 +33,8 @@ export class ColumnInfo {
   readonly parts: Int32Array;
   /** Scratch scores by column, zero between uses. */
   private readonly scratch: Float64Array;
+  /** Each column's words, split once when first asked for. */
+  private readonly wordCache: Array<readonly string[] | undefined>;
 
   constructor(
     columns: number,
@@ -42,6 +44,7 @@ export class ColumnInfo {
     this.hidden = new Uint8Array(columns);
     this.parts = new Int32Array(2 * columns).fill(-1);
     this.scratch = new Float64Array(columns);
+    this.wordCache = new Array(columns);
     const unigrams = new Map<string, number>();
     for (let c = 0; c < columns; c++) {
       const term = termOf(c);
@@ -57,36 +60,62 @@ export class ColumnInfo {
     }
   }
 
+  /** The words of column `c`'s term (two for a bigram). */
+  readonly words = (c: number): readonly string[] => {
+    let words = this.wordCache[c];
+    if (words === undefined) {
+      words = this.termOf(c).split(' ');
+      this.wordCache[c] = words;
+    }
+    return words;
+  };
+
   /**
    * Lets a phrase stand for its words: a bigram scoring at least half as high as one of its words
    * takes that word's score (and a hair more), so a name reads "chain-of-thought", not "chain · thought".
+   * Works on the first `count` of `column` and `score`, in place.
    */
-  preferPhrases(scored: Array<{ col: number; score: number }>): void {
+  preferPhrases(column: Int32Array, score: Float64Array, count: number): void {
     const { scratch, parts } = this;
-    for (const s of scored) if (parts[2 * s.col] < 0 && parts[2 * s.col + 1] < 0) scratch[s.col] = s.score;
-    for (const s of scored) {
+    for (let s = 0; s < count; s++) {
+      const c = column[s];
+      if (parts[2 * c] < 0 && parts[2 * c + 1] < 0) scratch[c] = score[s];
+    }
+    for (let s = 0; s < count; s++) {
+      const c = column[s];
       for (let side = 0; side < 2; side++) {
-        const word = parts[2 * s.col + side];
+        const word = parts[2 * c + side];
         if (word < 0) continue;
         const wordScore = scratch[word];
-        if (s.score >= 0.5 * wordScore && wordScore * 1.000001 > s.score) s.score = wordScore * 1.000001;
+        if (score[s] >= 0.5 * wordScore && wordScore * 1.000001 > score[s]) score[s] = wordScore * 1.000001;
       }
     }
-    for (const s of scored) scratch[s.col] = 0;
+    for (let s = 0; s < count; s++) scratch[column[s]] = 0;
   }
+}
+
+/** The length of the longest row of `m` (scratch arrays for a row's entries are that long). */
+export function longestRow(m: { rows: number; rowPtr: Int32Array }): number {
+  let longest = 0;
+  for (let i = 0; i < m.rows; i++) longest = Math.max(longest, m.rowPtr[i + 1] - m.rowPtr[i]);
+  return longest;
 }
 
 /** Each paper's most distinctive columns: its highest TF-IDF weights, one per word family. */
 export function paperTerms(m: TfidfMatrix, limit: number, info: ColumnInfo): number[][] {
   const result: number[][] = [];
+  const longest = longestRow(m);
+  const column = new Int32Array(longest);
+  const score = new Float64Array(longest);
   for (let i = 0; i < m.rows; i++) {
-    const entries: Array<{ col: number; score: number }> = [];
+    let count = 0;
     for (let e = m.rowPtr[i]; e < m.rowPtr[i + 1]; e++) {
-      if (info.hidden[m.colIdx[e]] === 0) entries.push({ col: m.colIdx[e], score: m.values[e] });
+      if (info.hidden[m.colIdx[e]] !== 0) continue;
+      column[count] = m.colIdx[e];
+      score[count++] = m.values[e];
     }
-    info.preferPhrases(entries);
-    entries.sort((a, b) => b.score - a.score || a.col - b.col);
-    result.push(pickDistinct(entries, limit, (x) => info.termOf(x.col)).map((x) => x.col));
+    info.preferPhrases(column, score, count);
+    result.push(pickBestDistinct(column, score, count, limit, info.words));
   }
   return result;
 }

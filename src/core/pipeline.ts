@@ -9,9 +9,9 @@ import { detectClusters } from './clusters';
 import { corpusTerm, mergeShards, surfaceForms } from './corpus';
 import { dedupePapers } from './dedupe';
 import { nodeRadius, weightedDegree } from './degree';
-import { selectEdges, sharedTerms, toGraphology } from './graph';
+import { selectEdges, sharedColumns, toGraphology } from './graph';
 import { paperKeys } from './keys';
-import { ColumnInfo, paperTerms } from './labels';
+import { ColumnInfo, longestRow, paperTerms } from './labels';
 import { layoutGraph } from './layout';
 import { lsaVectors } from './lsa';
 import { DEFAULTS, validateOptions } from './options';
@@ -19,7 +19,7 @@ import { clusterColors } from './palette';
 import { toGraphJSON } from './serialize';
 import { inProcessRunner, type ShardRunner } from './shards';
 import { mergeNeighbours } from './similarity';
-import { distinctSurfaces, pickDistinct } from './terms';
+import { distinctSurfaces, pickBestDistinct } from './terms';
 import type { ShardTerms, TextInput } from './text';
 import { type TfidfMatrix, tfidf } from './tfidf';
 import type {
@@ -163,11 +163,18 @@ export async function buildGraph(
   const edges = selectEdges(neighbours, opts);
   const columnInfo = new ColumnInfo(matrix.cols, lemmaOf, (column) => surfaces[column]);
   const edgeTermColumns: number[][] = [];
+  const sharedColumn = new Int32Array(longestRow(matrix));
+  const contribution = new Float64Array(sharedColumn.length);
   for (let e = 0; e < edges.source.length; e++) {
-    const shared = sharedTerms(matrix, edges.source[e], edges.target[e]).filter(
-      (s) => columnInfo.hidden[s.column] === 0,
+    const count = sharedColumns(
+      matrix,
+      edges.source[e],
+      edges.target[e],
+      columnInfo.hidden,
+      sharedColumn,
+      contribution,
     );
-    edgeTermColumns.push(pickDistinct(shared, EDGE_TERMS, (s) => lemmaOf(s.column)).map((s) => s.column));
+    edgeTermColumns.push(pickBestDistinct(sharedColumn, contribution, count, EDGE_TERMS, columnInfo.words));
   }
   const graph = toGraphology(n, edges);
   onProgress({ stage: 'graph', done: 1, total: 1 });

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { type SimilarityEdges, selectEdges, sharedTerms, toGraphology } from '../../src/core/graph';
+import {
+  type SimilarityEdges,
+  selectEdges,
+  sharedColumns,
+  sharedTerms,
+  toGraphology,
+} from '../../src/core/graph';
 import { type Neighbours, topNeighbours } from '../../src/core/similarity';
 import { type CsrMatrix, rowDot } from '../../src/core/sparse';
-import { pickDistinct } from '../../src/core/terms';
+import { pickBestDistinct, pickDistinct, sameFamily } from '../../src/core/terms';
 import { randomMatrix } from './random-matrix';
 
 interface Edge {
@@ -290,5 +296,74 @@ describe('pickDistinct: one form per word family', () => {
 
   it('keeps short words that only look alike (no 3-letter prefix family)', () => {
     expect(pick(['use', 'user', 'art', 'artist'])).toEqual(['use', 'user', 'art', 'artist']);
+  });
+});
+
+describe('sharedColumns', () => {
+  it('gives the shared columns in column order, leaving out hidden ones', () => {
+    const m = randomMatrix(12, 30, 20, 0.3);
+    const hidden = Uint8Array.from({ length: m.cols }, (_, c) => (c % 3 === 0 ? 1 : 0));
+    const column = new Int32Array(m.cols);
+    const contribution = new Float64Array(m.cols);
+    for (let a = 0; a < m.rows; a++) {
+      for (let b = 0; b < m.rows; b++) {
+        if (a === b) continue;
+        const count = sharedColumns(m, a, b, hidden, column, contribution);
+        const expected = sharedTerms(m, a, b)
+          .filter((s) => hidden[s.column] === 0)
+          .sort((x, y) => x.column - y.column);
+        expect(Array.from(column.subarray(0, count))).toEqual(expected.map((s) => s.column));
+        expect(Array.from(contribution.subarray(0, count))).toEqual(expected.map((s) => s.contribution));
+      }
+    }
+  });
+});
+
+describe('pickBestDistinct: pickDistinct without sorting everything', () => {
+  const words = ['graph', 'graphs', 'kernel', 'kernels', 'tune', 'tuning', 'fine', 'model', 'merge', 'art'];
+  const terms = [...words, ...words.flatMap((a) => words.map((b) => `${a} ${b}`))];
+  const wordsOf = (c: number): readonly string[] => terms[c].split(' ');
+
+  it('keeps what pickDistinct keeps from the list sorted by score (ties: lower column)', () => {
+    let seed = 7;
+    const random = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let trial = 0; trial < 300; trial++) {
+      const count = Math.floor(random() * 40);
+      const picked = new Set<number>();
+      while (picked.size < count) picked.add(Math.floor(random() * terms.length));
+      const columns = [...picked];
+      // Few distinct scores, so that ties are common.
+      const scores = columns.map(() => Math.floor(random() * 6) / 5);
+      const limit = Math.floor(random() * 6);
+      const sorted = columns.map((c, i) => ({ c, s: scores[i] })).sort((x, y) => y.s - x.s || x.c - y.c);
+      const expected = pickDistinct(sorted, limit, (x) => terms[x.c]).map((x) => x.c);
+      const got = pickBestDistinct(
+        Int32Array.from(columns),
+        Float64Array.from(scores),
+        count,
+        limit,
+        wordsOf,
+      );
+      expect(got).toEqual(expected);
+    }
+  });
+});
+
+describe('sameFamily', () => {
+  it.each([
+    ['tune', 'tuning', true],
+    ['tuning', 'tune', true],
+    ['graph', 'graphs', true],
+    ['agent', 'agent', true],
+    ['use', 'user', false],
+    ['tune', 'tun', false],
+    ['merge', 'mergx', true],
+    ['merge', 'merg', true],
+    ['kernel', 'graph', false],
+  ])('%s, %s → %s', (a, b, expected) => {
+    expect(sameFamily(a, b)).toBe(expected);
   });
 });

@@ -57,35 +57,40 @@ export function mergeShards(shards: ShardTerms[]): Corpus {
   // Terms are matched by their hashes and confirmed on their bytes; the rare pair of different
   // terms with one hash is told apart by its strings.
   const byHash = new IntPairMap();
-  const hashTerm: number[] = [];
+  // Sized for the most terms there can be (every shard's terms new), not grown: a million-term
+  // vocabulary grown in arrays left ~70 MB of garbage at the start of the similarity stage.
+  const most = shards.reduce((sum, shard) => sum + packedCount(shard.terms), 0);
+  const hashTerm = new Int32Array(most);
   const collided = new Map<string, number>();
-  const termShard: number[] = [];
-  const termLocal: number[] = [];
+  const termShard = new Int32Array(most);
+  const termLocal = new Int32Array(most);
+  let terms = 0;
   const localToGlobal: Int32Array[] = [];
   const rowStart = new Int32Array(shards.length);
   let docs = 0;
   shards.forEach((shard, s) => {
-    const { terms } = shard;
-    const count = packedCount(terms);
+    const packed = shard.terms;
+    const count = packedCount(packed);
     const map = new Int32Array(count);
     for (let t = 0; t < count; t++) {
       const known = byHash.size;
-      const slot = byHash.id(terms.hash[2 * t], terms.hash[2 * t + 1]);
+      const slot = byHash.id(packed.hash[2 * t], packed.hash[2 * t + 1]);
       let id: number;
       if (slot === known) {
-        id = termShard.length;
-        hashTerm.push(id);
-        termShard.push(s);
-        termLocal.push(t);
+        id = terms++;
+        hashTerm[slot] = id;
+        termShard[id] = s;
+        termLocal[id] = t;
       } else {
         id = hashTerm[slot];
-        if (!packedEqual(terms, t, shards[termShard[id]].terms, termLocal[id])) {
-          const text = unpackString(terms, t);
-          id = collided.get(text) ?? termShard.length;
-          if (id === termShard.length) {
+        if (!packedEqual(packed, t, shards[termShard[id]].terms, termLocal[id])) {
+          const text = unpackString(packed, t);
+          id = collided.get(text) ?? terms;
+          if (id === terms) {
             collided.set(text, id);
-            termShard.push(s);
-            termLocal.push(t);
+            termShard[id] = s;
+            termLocal[id] = t;
+            terms++;
           }
         }
       }
@@ -97,12 +102,12 @@ export function mergeShards(shards: ShardTerms[]): Corpus {
   });
   return {
     docs,
-    termCount: termShard.length,
+    termCount: terms,
     shards,
     localToGlobal,
     rowStart,
-    termShard: Int32Array.from(termShard),
-    termLocal: Int32Array.from(termLocal),
+    termShard: termShard.subarray(0, terms),
+    termLocal: termLocal.subarray(0, terms),
   };
 }
 

@@ -25,7 +25,7 @@
  * way and merged back: output is identical whatever the number of workers. Shard s of S takes the
  * rows i ≡ s (mod S).
  */
-import { type CscIndex, type CsrMatrix, toCsc } from './sparse';
+import { type ArrayMaker, type CscIndex, type CsrMatrix, PLAIN_ARRAYS, toCsc } from './sparse';
 
 /** Up to `k` neighbours per paper, best first: `index[i*k + r]`, `score[i*k + r]`, `count[i]` used. */
 export interface Neighbours {
@@ -81,50 +81,79 @@ function offer(nb: Neighbours, i: number, j: number, s: number): void {
   index[base + pos] = j;
 }
 
-/** Each row's entries of common terms (df > maxDf), as a small CSR of its own. */
-function commonEntries(
+/** Each row's entries of common terms, as a small CSR of its own. */
+export interface CommonEntries {
+  ptr: Int32Array;
+  col: Int32Array;
+  value: Float64Array;
+}
+
+/**
+ * What every shard of one search reads, built once (by a pool, in memory its workers share) rather
+ * than once per shard: the inverted index, and each row's entries of common terms (df >
+ * `candidateMaxDf`), about half of all entries.
+ */
+export interface SearchIndex {
+  candidateMaxDf: number;
+  csc: CscIndex;
+  common: CommonEntries;
+}
+
+function commonColumns(csc: CscIndex, cols: number, candidateMaxDf: number): Uint8Array {
+  const isCommon = new Uint8Array(cols);
+  for (let c = 0; c < cols; c++) isCommon[c] = csc.colPtr[c + 1] - csc.colPtr[c] > candidateMaxDf ? 1 : 0;
+  return isCommon;
+}
+
+export function searchIndex(
   m: CsrMatrix,
-  common: Uint8Array,
-): { ptr: Int32Array; col: Int32Array; value: Float64Array } {
-  const ptr = new Int32Array(m.rows + 1);
+  candidateMaxDf: number = SEARCH_DEFAULTS.candidateMaxDf,
+  make: ArrayMaker = PLAIN_ARRAYS,
+): SearchIndex {
+  const csc = toCsc(m, make);
+  const isCommon = commonColumns(csc, m.cols, candidateMaxDf);
+  const ptr = make.int32(m.rows + 1);
   for (let i = 0; i < m.rows; i++) {
     let count = 0;
-    for (let e = m.rowPtr[i]; e < m.rowPtr[i + 1]; e++) count += common[m.colIdx[e]];
+    for (let e = m.rowPtr[i]; e < m.rowPtr[i + 1]; e++) count += isCommon[m.colIdx[e]];
     ptr[i + 1] = ptr[i] + count;
   }
-  const col = new Int32Array(ptr[m.rows]);
-  const value = new Float64Array(ptr[m.rows]);
+  const col = make.int32(ptr[m.rows]);
+  const value = make.float64(ptr[m.rows]);
   let out = 0;
   for (let e = 0; e < m.rowPtr[m.rows]; e++) {
-    if (common[m.colIdx[e]] === 0) continue;
+    if (isCommon[m.colIdx[e]] === 0) continue;
     col[out] = m.colIdx[e];
     value[out++] = m.values[e];
   }
-  return { ptr, col, value };
+  return { candidateMaxDf, csc, common: { ptr, col, value } };
 }
 
-export interface NeighbourShard extends Partial<NeighbourSearch> {
+export interface NeighbourShard {
   shard: number;
   shards: number;
+  /** See `NeighbourSearch`. */
+  candidates?: number;
 }
 
-/** Neighbour lists of the shard's rows (the other rows' lists stay empty). */
+/**
+ * Neighbour lists of the shard's rows (the other rows' lists stay empty), through `index` (its
+ * `candidateMaxDf` is the search's).
+ */
 export function neighbourShard(
   m: CsrMatrix,
   k: number,
-  { shard, shards, ...search }: NeighbourShard,
-  csc: CscIndex = toCsc(m),
+  { shard, shards, candidates = SEARCH_DEFAULTS.candidates }: NeighbourShard,
+  index: SearchIndex = searchIndex(m),
   onRow?: (done: number) => void,
 ): Neighbours {
-  const { candidateMaxDf, candidates } = { ...SEARCH_DEFAULTS, ...search };
   const n = m.rows;
   const nb = emptyNeighbours(n, k);
   if (k === 0 || n === 0) return nb;
   const { rowPtr, colIdx, values } = m;
+  const { csc, common } = index;
   const { colPtr, rowIdx, values: colValues } = csc;
-  const isCommon = new Uint8Array(m.cols);
-  for (let c = 0; c < m.cols; c++) isCommon[c] = colPtr[c + 1] - colPtr[c] > candidateMaxDf ? 1 : 0;
-  const common = commonEntries(m, isCommon);
+  const isCommon = commonColumns(csc, m.cols, index.candidateMaxDf);
   // Allocated once; the loop below allocates nothing.
   const acc = new Float64Array(n);
   // Marks, not acc[j] === 0, say whether j was touched: a zero contribution must not list j twice.
@@ -231,5 +260,6 @@ export function mergeNeighbours(parts: Neighbours[]): Neighbours {
 
 /** All neighbours in one thread. */
 export function topNeighbours(m: CsrMatrix, k: number, search: Partial<NeighbourSearch> = {}): Neighbours {
-  return neighbourShard(m, k, { shard: 0, shards: 1, ...search });
+  const { candidateMaxDf, candidates } = { ...SEARCH_DEFAULTS, ...search };
+  return neighbourShard(m, k, { shard: 0, shards: 1, candidates }, searchIndex(m, candidateMaxDf));
 }

@@ -25,12 +25,12 @@ export interface ArrayMaker {
   float64(length: number): Float64Array;
 }
 
-const PLAIN: ArrayMaker = {
+export const PLAIN_ARRAYS: ArrayMaker = {
   int32: (length) => new Int32Array(length),
   float64: (length) => new Float64Array(length),
 };
 
-export function toCsc(m: CsrMatrix, make: ArrayMaker = PLAIN): CscIndex {
+export function toCsc(m: CsrMatrix, make: ArrayMaker = PLAIN_ARRAYS): CscIndex {
   const nnz = m.rowPtr[m.rows];
   const colPtr = make.int32(m.cols + 1);
   for (let e = 0; e < nnz; e++) colPtr[m.colIdx[e] + 1]++;

@@ -81,11 +81,21 @@ describe('ShardPool', () => {
       results.push(mergeNeighbours(await pool.neighbours(m, 3, { shards: 2, ...SEARCH }, () => {})));
       for (const task of log.posted) {
         if (task.task !== 'neighbours') throw new Error('expected a neighbours task');
-        const buffers = [task.matrix.rowPtr, task.matrix.values, task.csc.colPtr, task.csc.rowIdx];
+        const { csc, common } = task.index;
+        const buffers = [
+          task.matrix.rowPtr,
+          task.matrix.values,
+          csc.colPtr,
+          csc.rowIdx,
+          common.ptr,
+          common.value,
+        ];
         for (const array of buffers) expect(array.buffer instanceof SharedArrayBuffer).toBe(shareMemory);
         // Every worker reads one copy of the matrix, shared or not, and the caller holds that copy.
         expect(task.matrix).toBe((log.posted[0] as typeof task).matrix);
         expect(task.matrix.colIdx).toBe(m.colIdx);
+        // And one index, built once for every shard.
+        expect(task.index).toBe((log.posted[0] as typeof task).index);
       }
     }
     expect(results[0]).toEqual(results[1]);
@@ -109,7 +119,7 @@ describe('ShardPool', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('starts every worker at once when warmed, and then reuses them', async () => {
+  it('starts every worker at once when warmed, has each load the text stage, and then reuses them', async () => {
     const log = { posted: [] as ShardTask[], terminated: 0 };
     let spawned = 0;
     const pool = new ShardPool({
@@ -122,7 +132,7 @@ describe('ShardPool', () => {
     });
     pool.warm();
     expect(spawned).toBe(2);
-    expect(log.posted).toEqual([]);
+    expect(log.posted.map((task) => task.task)).toEqual(['load-text', 'load-text']);
     await pool.analyze(SHARDS, OPTIONS, () => {});
     expect(spawned).toBe(2);
     await pool.close();

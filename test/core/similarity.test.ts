@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { corpusRow, mergeShards } from '../../src/core/corpus';
-import { mergeNeighbours, type Neighbours, neighbourShard, topNeighbours } from '../../src/core/similarity';
+import {
+  mergeNeighbours,
+  type Neighbours,
+  neighbourShard,
+  searchIndex,
+  topNeighbours,
+} from '../../src/core/similarity';
 import { type CsrMatrix, rowDot, toCsc } from '../../src/core/sparse';
 import { analyzeShard } from '../../src/core/text';
 import { tfidf } from '../../src/core/tfidf';
@@ -32,9 +38,9 @@ function listsOf(nb: Neighbours): Array<Array<[number, number]>> {
 }
 
 function sharded(m: CsrMatrix, k: number, shards: number): Neighbours {
-  const csc = toCsc(m);
+  const index = searchIndex(m);
   return mergeNeighbours(
-    Array.from({ length: shards }, (_, shard) => neighbourShard(m, k, { shard, shards }, csc)),
+    Array.from({ length: shards }, (_, shard) => neighbourShard(m, k, { shard, shards }, index)),
   );
 }
 
@@ -194,9 +200,9 @@ describe('neighbour search with a candidate document-frequency cap', () => {
           if (r > 0) expect(one.score[i * k + r]).toBeLessThanOrEqual(one.score[i * k + r - 1]);
         }
       }
-      const csc = toCsc(m);
+      const index = searchIndex(m, cap);
       const parts = [0, 1, 2].map((shard) =>
-        neighbourShard(m, k, { shard, shards: 3, candidateMaxDf: cap, candidates: 4 }, csc),
+        neighbourShard(m, k, { shard, shards: 3, candidates: 4 }, index),
       );
       const merged = mergeNeighbours(parts);
       expect(merged.index).toEqual(one.index);

@@ -4,8 +4,8 @@
  * shard order, so the output is the same whatever the number of workers. The Node CLI gives it
  * `worker_threads`, the browser Web Workers, and `inProcessRunner` a port that runs tasks in place.
  */
-import type { Neighbours } from '../similarity';
-import { type ArrayMaker, type CsrMatrix, toCsc } from '../sparse';
+import { type Neighbours, searchIndex } from '../similarity';
+import type { ArrayMaker, CsrMatrix } from '../sparse';
 import type { ShardTerms } from '../text';
 import type { ShardPort, ShardResult, ShardTask } from './protocol';
 import type { ShardRunner } from './runner';
@@ -82,9 +82,12 @@ export class ShardPool implements ShardRunner {
     return this.ports[index];
   }
 
-  /** Starts every worker now, so that they are ready (scripts loaded) by the time tasks come. */
+  /**
+   * Starts every worker now and has it load the text stage, so that they are ready (scripts and
+   * wink's model loaded) by the time the text tasks come.
+   */
   warm(): void {
-    this.port(this.shards - 1);
+    for (let w = 0; w < this.shards; w++) this.port(w).post({ id: this.nextId++, task: 'load-text' });
   }
 
   /** Runs one task on worker `index`; `onProgress` gets the units done since its last call. */
@@ -150,7 +153,9 @@ export class ShardPool implements ShardRunner {
       colIdx: m.colIdx,
       values: m.values,
     };
-    const csc = this.shareMemory ? toCsc(matrix, SHARED_ARRAYS) : toCsc(matrix);
+    const index = this.shareMemory
+      ? searchIndex(matrix, candidateMaxDf, SHARED_ARRAYS)
+      : searchIndex(matrix, candidateMaxDf);
     let done = 0;
     const progress = (delta: number): void => {
       done += delta;
@@ -164,11 +169,10 @@ export class ShardPool implements ShardRunner {
             id: this.nextId++,
             task: 'neighbours',
             matrix,
-            csc,
+            index,
             k,
             shard,
             shards,
-            candidateMaxDf,
             candidates,
           },
           progress,

@@ -3,8 +3,8 @@
  * stages (text and similarity). The same messages go over Node's `worker_threads`, over browser
  * Web Workers, and through the in-process port, so every home of the pipeline shares one protocol.
  */
-import type { Neighbours } from '../similarity';
-import type { CscIndex, CsrMatrix } from '../sparse';
+import type { Neighbours, SearchIndex } from '../similarity';
+import type { CsrMatrix } from '../sparse';
 import type { ShardTerms, TextInput, TextOptions } from '../text';
 
 export interface AnalyzeTask {
@@ -18,16 +18,24 @@ export interface NeighboursTask {
   id: number;
   task: 'neighbours';
   matrix: CsrMatrix;
-  /** The inverted index, built once by the pool rather than once per worker. */
-  csc: CscIndex;
+  /** The inverted index and common entries, built once by the pool rather than once per worker. */
+  index: SearchIndex;
   k: number;
   shard: number;
   shards: number;
-  candidateMaxDf: number;
   candidates: number;
 }
 
-export type ShardTask = AnalyzeTask | NeighboursTask;
+/**
+ * Load the text stage's code now, before its tasks come (no reply): a worker started early, while
+ * the input is parsed, then has wink's model ready. Workers load it on demand otherwise.
+ */
+export interface LoadTextTask {
+  id: number;
+  task: 'load-text';
+}
+
+export type ShardTask = AnalyzeTask | NeighboursTask | LoadTextTask;
 
 export type ShardResult = ShardTerms | Neighbours;
 

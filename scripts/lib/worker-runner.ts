@@ -3,6 +3,8 @@
  * matrix goes to the workers in SharedArrayBuffers, so each reads it without a copy.
  */
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import { ShardPool, type ShardPort, type ShardReply } from '../../src/core/shards';
 
@@ -37,8 +39,23 @@ function threadPort(): ShardPort {
   };
 }
 
+/**
+ * V8's full collection, as `node --expose-gc` gives it: the flag set at run time takes effect in
+ * contexts made after it, so a new context hands over its `gc`.
+ */
+function exposeGc(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
 export class WorkerRunner extends ShardPool {
+  private readonly gc = exposeGc();
+
   constructor(workers = availableParallelism()) {
     super({ workers, spawn: threadPort, shareMemory: true, freshAfterText: true, freshAfterSearch: true });
+  }
+
+  collectGarbage(): void {
+    this.gc();
   }
 }

@@ -131,6 +131,7 @@ export async function buildGraph(
   const { matrix, lemmas, surfaces } = weighTerms(shards, opts);
   // The shards' whole vocabulary (mostly terms in one paper) is no longer needed: let it go.
   shards.length = 0;
+  runner.collectGarbage?.();
   onProgress({ stage: 'tfidf', done: 1, total: 1 });
   lap('tfidf');
 

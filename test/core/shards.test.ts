@@ -4,6 +4,7 @@
  * made lazily and stopped when asked, and a failed task or a lost worker rejects instead of hanging.
  */
 import { describe, expect, it } from 'vitest';
+import { buildGraph } from '../../src/core/pipeline';
 import {
   inProcessPort,
   inProcessRunner,
@@ -178,5 +179,34 @@ describe('inProcessRunner', () => {
     expect(await inProcessRunner.analyze(SHARDS, OPTIONS, () => {})).toEqual(
       SHARDS.map((docs) => analyzeShard(docs, OPTIONS)),
     );
+  });
+});
+
+describe('collectGarbage', () => {
+  it('is asked for once, after TF-IDF lets the text shards go and before the neighbour search', async () => {
+    const events: string[] = [];
+    const pool = new ShardPool({ workers: 2, spawn: inProcessPort, shareMemory: false });
+    const runner = Object.assign(pool, { collectGarbage: () => events.push('collect') });
+    const papers = DOCS.map((doc, i) => ({
+      ...doc,
+      authors: [],
+      year: null,
+      url: null,
+      doi: null,
+      arxiv: null,
+      pmid: null,
+      origin: `papers.jsonl:${i + 1}`,
+    }));
+    await buildGraph(
+      { papers },
+      {},
+      ({ stage, done }) => {
+        if (done === 0) events.push(stage);
+      },
+      runner,
+    );
+    expect(events.filter((e) => e === 'collect')).toHaveLength(1);
+    expect(events.indexOf('collect')).toBe(events.indexOf('tfidf') + 1);
+    expect(events[events.indexOf('collect') + 1]).toBe('similarity');
   });
 });

@@ -20,4 +20,12 @@ export interface ShardRunner {
     search: NeighbourSearch & { shards: number },
     onRows: (done: number) => void,
   ): Promise<Neighbours[]>;
+  /**
+   * Called once the pipeline has let go of the text stage's shards (after TF-IDF), before the
+   * neighbour search allocates: a runner whose home can collect garbage on demand (Node's, with
+   * the collector exposed) does it here. Left to itself the collector freed the shards' ~300 MB
+   * (buffers and the merge's tables) only some way into the search, and the peak landed up to
+   * 100 MB higher at 44,904 papers.
+   */
+  collectGarbage?(): void;
 }

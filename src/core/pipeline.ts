@@ -12,7 +12,7 @@ import { nodeRadius, weightedDegree } from './degree';
 import { selectEdges, sharedColumns, toGraphology } from './graph';
 import { paperKeys } from './keys';
 import { ColumnInfo, longestRow, paperTerms } from './labels';
-import { layoutGraph } from './layout';
+import type { LayoutResult } from './layout';
 import { lsaVectors } from './lsa';
 import { DEFAULTS, validateOptions } from './options';
 import { clusterColors } from './palette';
@@ -59,7 +59,10 @@ export interface BuildInput {
 export interface BuildResult {
   /** The graph; `stringifyGraph` (or `graphTextParts`) gives its text, byte-identical for the same input and options. */
   graph: PapermapGraphJSON;
-  /** Milliseconds per stage. */
+  /**
+   * Milliseconds per stage, as waited for: a layout run in a worker overlaps the clusters stage,
+   * and its figure is only what was left of it once the clusters were named.
+   */
   timings: Record<StageName, number>;
 }
 
@@ -162,7 +165,48 @@ export async function buildGraph(
   const lemmaOf = (column: number): string => lemmas[column];
   onProgress({ stage: 'graph', done: 0, total: 1 });
   const edges = selectEdges(neighbours, opts);
+  const graph = toGraphology(n, edges);
+  onProgress({ stage: 'graph', done: 1, total: 1 });
+  lap('graph');
+
+  onProgress({ stage: 'clusters', done: 0, total: 1 });
+  const clustering = detectClusters(graph, n, opts);
+  // The layout needs only the clusters and edges: on a runner with workers it runs in one while
+  // this thread names the clusters and picks the terms, and its progress is passed on once the
+  // clusters stage is over, so that stages are still reported in order. In process, it runs after.
+  const strength = weightedDegree(n, edges.source, edges.target, edges.weight);
+  const layoutRunner = small ? inProcessRunner : runner;
+  let placed = 0;
+  let relayPlaced = layoutRunner === inProcessRunner;
+  const startLayout = () =>
+    layoutRunner.layout(
+      {
+        n,
+        membership: clustering.membership,
+        clusters: clustering.count,
+        edges,
+        radius: Float64Array.from(strength, nodeRadius),
+      },
+      { seed: opts.seed },
+      (done) => {
+        placed = done;
+        if (relayPlaced) onProgress({ stage: 'layout', done, total: n });
+      },
+    );
+  const placing = relayPlaced ? null : startLayout();
   const columnInfo = new ColumnInfo(matrix.cols, lemmaOf, (column) => surfaces[column]);
+  const names = nameClusters(
+    {
+      matrix,
+      lemma: lemmaOf,
+      surface: (column) => surfaces[column],
+      hidden: (column) => columnInfo.hidden[column] === 1,
+      text: (row) => `${papers[row].title}.\n${papers[row].abstract}`,
+    },
+    clustering.membership,
+    clustering.count,
+  );
+  const paperColumns = paperTerms(matrix, PAPER_TERMS, columnInfo);
   const edgeTermColumns: number[][] = [];
   const sharedColumn = new Int32Array(longestRow(matrix));
   const contribution = new Float64Array(sharedColumn.length);
@@ -177,39 +221,18 @@ export async function buildGraph(
     );
     edgeTermColumns.push(pickBestDistinct(sharedColumn, contribution, count, EDGE_TERMS, columnInfo.words));
   }
-  const graph = toGraphology(n, edges);
-  onProgress({ stage: 'graph', done: 1, total: 1 });
-  lap('graph');
-
-  onProgress({ stage: 'clusters', done: 0, total: 1 });
-  const clustering = detectClusters(graph, n, opts);
-  const names = nameClusters(
-    {
-      matrix,
-      lemma: lemmaOf,
-      surface: (column) => surfaces[column],
-      hidden: (column) => columnInfo.hidden[column] === 1,
-      text: (row) => `${papers[row].title}.\n${papers[row].abstract}`,
-    },
-    clustering.membership,
-    clustering.count,
-  );
-  const paperColumns = paperTerms(matrix, PAPER_TERMS, columnInfo);
   onProgress({ stage: 'clusters', done: 1, total: 1 });
   lap('clusters');
 
-  const strength = weightedDegree(n, edges.source, edges.target, edges.weight);
-  const { x, y } = layoutGraph(
-    {
-      n,
-      membership: clustering.membership,
-      clusters: clustering.count,
-      edges,
-      radius: Float64Array.from(strength, nodeRadius),
-    },
-    { seed: opts.seed },
-    (done, total) => onProgress({ stage: 'layout', done, total }),
-  );
+  let layout: Promise<LayoutResult>;
+  if (placing === null) layout = startLayout();
+  else {
+    // What is left of it once the clusters are named.
+    relayPlaced = true;
+    onProgress({ stage: 'layout', done: placed, total: n });
+    layout = placing;
+  }
+  const { x, y } = await layout;
   lap('layout');
 
   onProgress({ stage: 'serialize', done: 0, total: 1 });

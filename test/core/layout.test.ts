@@ -10,6 +10,8 @@ import { LAYOUT_DEFAULTS, type LayoutInput, type LayoutResult, layoutGraph } fro
 import { measureLayout } from '../../src/core/layout/measure';
 import { parseFiles } from '../../src/core/parse/index';
 import { buildGraph } from '../../src/core/pipeline';
+import { stringifyGraph } from '../../src/core/serialize';
+import { inProcessPort, ShardPool } from '../../src/core/shards';
 import type { PapermapGraphJSON } from '../../src/core/types';
 
 const GAP = LAYOUT_DEFAULTS.clusterGap;
@@ -129,6 +131,29 @@ describe('layoutGraph on 2,000 arXiv records (data/eval/arxiv-2007-first2k.csv)'
 
   it('turns papers linked to another cluster towards it', () => {
     expect(quality.facing).toBeGreaterThan(0.2);
+  });
+
+  it('is the same run on a pool, beside the naming, and reported after the clusters stage', async () => {
+    const pool = new ShardPool({ workers: 2, spawn: inProcessPort, shareMemory: false });
+    const events: string[] = [];
+    const placed: number[] = [];
+    const pooled = await buildGraph(
+      { papers: parsed.papers, source: name },
+      {},
+      (p) => {
+        events.push(`${p.stage} ${p.done === p.total ? 'end' : 'at'}`);
+        if (p.stage === 'layout') placed.push(p.done);
+      },
+      pool,
+    );
+    // At 2,000 papers or more the pipeline gives the layout to the pool.
+    expect(input.n).toBeGreaterThanOrEqual(2000);
+    expect(stringifyGraph(pooled.graph)).toBe(stringifyGraph(graph));
+    const firstPlaced = events.findIndex((e) => e.startsWith('layout'));
+    expect(firstPlaced).toBeGreaterThan(events.lastIndexOf('clusters end'));
+    expect(events.lastIndexOf('clusters end')).toBeGreaterThan(events.lastIndexOf('graph end'));
+    expect(placed.at(-1)).toBe(input.n);
+    expect(placed).toEqual([...placed].sort((a, b) => a - b));
   });
 });
 

@@ -4,6 +4,7 @@
  * shard order, so the output is the same whatever the number of workers. The Node CLI gives it
  * `worker_threads`, the browser Web Workers, and `inProcessRunner` a port that runs tasks in place.
  */
+import type { LayoutResult } from '../layout';
 import { type Neighbours, searchIndex } from '../similarity';
 import type { ArrayMaker, CsrMatrix } from '../sparse';
 import type { ShardTerms } from '../text';
@@ -181,6 +182,14 @@ export class ShardPool implements ShardRunner {
     );
     if (this.freshAfterSearch) await this.close();
     return results;
+  }
+
+  async layout(...[input, options, onPapers]: Parameters<ShardRunner['layout']>): Promise<LayoutResult> {
+    let done = 0;
+    return this.run<LayoutResult>(0, { id: this.nextId++, task: 'layout', input, options }, (delta) => {
+      done += delta;
+      onPapers(done);
+    });
   }
 
   /** Stops every worker; the next task starts new ones. */

@@ -3,6 +3,7 @@
  * stages (text and similarity). The same messages go over Node's `worker_threads`, over browser
  * Web Workers, and through the in-process port, so every home of the pipeline shares one protocol.
  */
+import type { LayoutInput, LayoutOptions, LayoutResult } from '../layout';
 import type { Neighbours, SearchIndex } from '../similarity';
 import type { CsrMatrix } from '../sparse';
 import type { ShardTerms, TextInput, TextOptions } from '../text';
@@ -35,13 +36,21 @@ export interface LoadTextTask {
   task: 'load-text';
 }
 
-export type ShardTask = AnalyzeTask | NeighboursTask | LoadTextTask;
+/** The whole layout stage, in a worker while the pipeline names the clusters. */
+export interface LayoutTask {
+  id: number;
+  task: 'layout';
+  input: LayoutInput;
+  options: Partial<LayoutOptions>;
+}
 
-export type ShardResult = ShardTerms | Neighbours;
+export type ShardTask = AnalyzeTask | NeighboursTask | LoadTextTask | LayoutTask;
+
+export type ShardResult = ShardTerms | Neighbours | LayoutResult;
 
 /**
- * A worker's answer to task `id`: progress (units done since the last progress message: documents
- * or rows), then exactly one result or one error.
+ * A worker's answer to task `id`: progress (units done since the last progress message: documents,
+ * rows or papers placed), then exactly one result or one error.
  */
 export type ShardReply =
   | { id: number; progress: number }

@@ -3,6 +3,7 @@
  * back, its typed arrays listed for transfer. Worker scripts (Node and browser) are this function
  * behind their own message port; the in-process port calls it directly.
  */
+import { layoutGraph } from '../layout';
 import { neighbourShard } from '../similarity';
 import type { AnalyzeTask, ReplySink, ShardTask } from './protocol';
 
@@ -20,6 +21,19 @@ export function runShardTask(message: ShardTask, reply: ReplySink): void {
   const { id } = message;
   const fail = (error: unknown): void =>
     reply({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }, []);
+  if (message.task === 'layout') {
+    try {
+      let reported = 0;
+      const result = layoutGraph(message.input, message.options, (done) => {
+        reply({ id, progress: done - reported }, []);
+        reported = done;
+      });
+      reply({ id, result }, buffers(result.x, result.y));
+    } catch (error) {
+      fail(error);
+    }
+    return;
+  }
   if (message.task !== 'neighbours') {
     textStage ??= import('../text');
     // Loading alone answers nothing; a failure to load is the first text task's error.

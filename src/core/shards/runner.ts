@@ -2,6 +2,7 @@
  * What the pipeline asks of whoever runs its shardable stages: the CLI answers with worker
  * threads, the browser with Web Workers, small inputs with `inProcessRunner`.
  */
+import type { LayoutInput, LayoutOptions, LayoutResult } from '../layout';
 import type { NeighbourSearch, Neighbours } from '../similarity';
 import type { CsrMatrix } from '../sparse';
 import type { ShardTerms, TextInput, TextOptions } from '../text';
@@ -20,6 +21,15 @@ export interface ShardRunner {
     search: NeighbourSearch & { shards: number },
     onRows: (done: number) => void,
   ): Promise<Neighbours[]>;
+  /**
+   * The layout stage (`layoutGraph`), run where the runner likes: in a worker, the pipeline names
+   * the clusters and picks the terms on its own thread meanwhile. `onPapers` gets papers placed.
+   */
+  layout(
+    input: LayoutInput,
+    options: Partial<LayoutOptions>,
+    onPapers: (done: number) => void,
+  ): Promise<LayoutResult>;
   /**
    * Called once the pipeline has let go of the text stage's shards (after TF-IDF), before the
    * neighbour search allocates: a runner whose home can collect garbage on demand (Node's, with

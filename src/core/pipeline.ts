@@ -4,12 +4,12 @@
  * stages go through a `ShardRunner` (`shards/`), which the caller provides (in-process by default).
  */
 import { blendNeighbours } from './blend';
-import { clusterInfos, nameClusters } from './cluster-names';
-import { detectClusters } from './clusters';
+import { type ClusterName, clusterInfos, nameClusters } from './cluster-names';
+import { type Clustering, detectClusters } from './clusters';
 import { corpusTerm, mergeShards, surfaceForms } from './corpus';
 import { dedupePapers } from './dedupe';
 import { nodeRadius, weightedDegree } from './degree';
-import { selectEdges, sharedColumns, toGraphology } from './graph';
+import { type SimilarityEdges, selectEdges, sharedColumns, toGraphology } from './graph';
 import { paperKeys } from './keys';
 import { ColumnInfo, longestRow, paperTerms } from './labels';
 import type { LayoutResult } from './layout';
@@ -95,41 +95,33 @@ function weighTerms(
   return { matrix, lemmas, surfaces };
 }
 
-export async function buildGraph(
-  input: BuildInput,
-  options: Partial<GraphOptions> = {},
-  onProgress: ProgressCallback = () => {},
-  runner: ShardRunner = inProcessRunner,
-): Promise<BuildResult> {
-  const opts: GraphOptions = { ...DEFAULTS, ...options };
-  validateOptions(opts);
-  const timings = {} as Record<StageName, number>;
-  let clock = performance.now();
-  const lap = (stage: StageName): void => {
-    const now = performance.now();
-    timings[stage] = now - clock;
-    clock = now;
-  };
+/** What the serialize stage needs of the stages from TF-IDF to the layout. */
+interface RelatedPapers {
+  edges: SimilarityEdges;
+  clustering: Clustering;
+  names: ClusterName[];
+  paperColumns: number[][];
+  edgeTermColumns: number[][];
+  surfaces: string[];
+  vocabulary: number;
+  x: Float64Array;
+  y: Float64Array;
+}
 
-  const unique = dedupePapers(input.papers);
-  const papers = unique.papers;
-  const skipped = [...(input.skipped ?? []), ...unique.skipped];
-  const keys = paperKeys(papers);
+/**
+ * The stages from TF-IDF to the layout. A function of its own so that what only they use (the
+ * matrix, the neighbour lists, the topic vectors, the graphology graph: ~200 MB at 44,904 papers)
+ * can be collected before the graph JSON is made, rather than held to the end of `buildGraph`.
+ */
+async function relatePapers(
+  shards: ShardTerms[],
+  papers: readonly Paper[],
+  opts: GraphOptions,
+  onProgress: ProgressCallback,
+  runner: ShardRunner,
+  lap: (stage: StageName) => void,
+): Promise<RelatedPapers> {
   const n = papers.length;
-
-  // Text, in shards.
-  // Shards of a fixed size, whatever the number of workers: each shard's terms depend on its own
-  // papers only (see text.ts), so the same input gives the same terms with 1 worker or 8.
-  const shardCount = Math.max(1, Math.ceil(n / TEXT_SHARD_PAPERS));
-  const docs: TextInput[] = papers.map((p) => ({ title: p.title, abstract: p.abstract }));
-  onProgress({ stage: 'text', done: 0, total: n });
-  // One shard is quicker run here than shipped to a worker that must first start.
-  const textRunner = shardCount === 1 ? inProcessRunner : runner;
-  const shards = await textRunner.analyze(contiguousShards(docs, shardCount), opts, (done) =>
-    onProgress({ stage: 'text', done, total: n }),
-  );
-  lap('text');
-
   onProgress({ stage: 'tfidf', done: 0, total: 1 });
   const { matrix, lemmas, surfaces } = weighTerms(shards, opts);
   // The shards' whole vocabulary (mostly terms in one paper) is no longer needed: let it go.
@@ -234,6 +226,46 @@ export async function buildGraph(
   }
   const { x, y } = await layout;
   lap('layout');
+  return { edges, clustering, names, paperColumns, edgeTermColumns, surfaces, vocabulary: matrix.cols, x, y };
+}
+
+export async function buildGraph(
+  input: BuildInput,
+  options: Partial<GraphOptions> = {},
+  onProgress: ProgressCallback = () => {},
+  runner: ShardRunner = inProcessRunner,
+): Promise<BuildResult> {
+  const opts: GraphOptions = { ...DEFAULTS, ...options };
+  validateOptions(opts);
+  const timings = {} as Record<StageName, number>;
+  let clock = performance.now();
+  const lap = (stage: StageName): void => {
+    const now = performance.now();
+    timings[stage] = now - clock;
+    clock = now;
+  };
+
+  const unique = dedupePapers(input.papers);
+  const papers = unique.papers;
+  const skipped = [...(input.skipped ?? []), ...unique.skipped];
+  const keys = paperKeys(papers);
+  const n = papers.length;
+
+  // Text, in shards.
+  // Shards of a fixed size, whatever the number of workers: each shard's terms depend on its own
+  // papers only (see text.ts), so the same input gives the same terms with 1 worker or 8.
+  const shardCount = Math.max(1, Math.ceil(n / TEXT_SHARD_PAPERS));
+  const docs: TextInput[] = papers.map((p) => ({ title: p.title, abstract: p.abstract }));
+  onProgress({ stage: 'text', done: 0, total: n });
+  // One shard is quicker run here than shipped to a worker that must first start.
+  const textRunner = shardCount === 1 ? inProcessRunner : runner;
+  const shards = await textRunner.analyze(contiguousShards(docs, shardCount), opts, (done) =>
+    onProgress({ stage: 'text', done, total: n }),
+  );
+  lap('text');
+
+  const { edges, clustering, names, paperColumns, edgeTermColumns, surfaces, vocabulary, x, y } =
+    await relatePapers(shards, papers, opts, onProgress, runner, lap);
 
   onProgress({ stage: 'serialize', done: 0, total: 1 });
   const surface = (column: number): string => surfaces[column];
@@ -251,7 +283,7 @@ export async function buildGraph(
       edges: edges.source.length,
       clusters: clustering.count,
       modularity: clustering.modularity,
-      vocabulary: matrix.cols,
+      vocabulary,
       skipped,
     },
     clusters,

@@ -4,6 +4,7 @@
  * made lazily and stopped when asked, and a failed task or a lost worker rejects instead of hanging.
  */
 import { describe, expect, it } from 'vitest';
+import { layoutGraph } from '../../src/core/layout';
 import { buildGraph } from '../../src/core/pipeline';
 import {
   inProcessPort,
@@ -179,6 +180,30 @@ describe('inProcessRunner', () => {
     expect(await inProcessRunner.analyze(SHARDS, OPTIONS, () => {})).toEqual(
       SHARDS.map((docs) => analyzeShard(docs, OPTIONS)),
     );
+  });
+});
+
+describe('ShardPool.layout', () => {
+  it('lays out as layoutGraph does, reports papers placed, and stops its worker when told to', async () => {
+    const log = { posted: [] as ShardTask[], terminated: 0 };
+    const pool = new ShardPool({ workers: 2, spawn: () => recordingPort(log), freshAfterSearch: true });
+    const membership = Int32Array.from({ length: 40 }, (_, i) => i % 3);
+    const source = Int32Array.from({ length: 39 }, (_, i) => i);
+    const target = Int32Array.from({ length: 39 }, (_, i) => i + 1);
+    const weight = new Float64Array(39).fill(0.5);
+    const input = {
+      n: 40,
+      membership,
+      clusters: 3,
+      edges: { source, target, weight },
+      radius: new Float64Array(40).fill(2),
+    };
+    const placed: number[] = [];
+    const result = await pool.layout(input, { seed: 3 }, (done) => placed.push(done));
+    expect(result).toEqual(layoutGraph(input, { seed: 3 }));
+    expect(placed.at(-1)).toBe(40);
+    expect(log.posted.map((task) => task.task)).toEqual(['layout']);
+    expect(log.terminated).toBe(1);
   });
 });
 

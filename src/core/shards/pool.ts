@@ -30,8 +30,8 @@ export interface ShardPoolOptions {
    */
   freshAfterText?: boolean;
   /**
-   * Stop the workers once the neighbour search is done, the last stage that needs them: the rest of
-   * the build and the writing of the graph then run without their heaps. Default false.
+   * Stop the workers once the neighbour search is done, and once the layout is done (the last task
+   * of a build): the stages after each then run without their heaps. Default false.
    */
   freshAfterSearch?: boolean;
 }
@@ -186,10 +186,16 @@ export class ShardPool implements ShardRunner {
 
   async layout(...[input, options, onPapers]: Parameters<ShardRunner['layout']>): Promise<LayoutResult> {
     let done = 0;
-    return this.run<LayoutResult>(0, { id: this.nextId++, task: 'layout', input, options }, (delta) => {
-      done += delta;
-      onPapers(done);
-    });
+    const result = await this.run<LayoutResult>(
+      0,
+      { id: this.nextId++, task: 'layout', input, options },
+      (delta) => {
+        done += delta;
+        onPapers(done);
+      },
+    );
+    if (this.freshAfterSearch) await this.close();
+    return result;
   }
 
   /** Stops every worker; the next task starts new ones. */

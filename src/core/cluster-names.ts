@@ -181,7 +181,7 @@ export function nameClusters(
           (inCluster[col] >= 2 || size < 4) &&
           (inCluster[col] * n > df(col) * size || size === n),
       )
-      .map((col) => ({ col, f: (2 * inCluster[col]) / (df(col) + size) }))
+      .map((col) => ({ col, a: inCluster[col], f: (2 * inCluster[col]) / (df(col) + size) }))
       .sort((a, b) => b.f - a.f || a.col - b.col)
       .slice(0, CANDIDATES);
     for (const col of touched) inCluster[col] = 0;
@@ -217,18 +217,26 @@ export function nameClusters(
     while (name.length < NAME_TERMS) {
       let best = -1;
       let bestShare = -1;
-      for (const { col } of ranked) {
+      for (const { col, a } of ranked) {
         if (used.has(col)) continue;
         tryAll.set(all);
         tryHits.set(hits);
-        for (let p = index.ptr[col]; p < index.ptr[col + 1]; p++) {
-          const row = index.rows[p];
-          const k = held[row];
-          tryAll[k]--;
-          tryAll[k + 1]++;
-          if (membership[row] === c) {
-            tryHits[k]--;
-            tryHits[k + 1]++;
+        if (name.length === 0) {
+          // Nothing held yet: the term's papers all move from 0 terms held to 1.
+          tryAll[0] -= df(col);
+          tryAll[1] += df(col);
+          tryHits[0] -= a;
+          tryHits[1] += a;
+        } else {
+          for (let p = index.ptr[col]; p < index.ptr[col + 1]; p++) {
+            const row = index.rows[p];
+            const k = held[row];
+            tryAll[k]--;
+            tryAll[k + 1]++;
+            if (membership[row] === c) {
+              tryHits[k]--;
+              tryHits[k + 1]++;
+            }
           }
         }
         const share = topShare(tryAll, tryHits, size);

@@ -208,7 +208,7 @@ describe('ShardPool.layout', () => {
 });
 
 describe('collectGarbage', () => {
-  it('is asked for once, after TF-IDF lets the text shards go and before the neighbour search', async () => {
+  it('is asked for after TF-IDF lets the text shards go, and after the layout, before the graph JSON', async () => {
     const events: string[] = [];
     const pool = new ShardPool({ workers: 2, spawn: inProcessPort, shareMemory: false });
     const runner = Object.assign(pool, { collectGarbage: () => events.push('collect') });
@@ -230,8 +230,10 @@ describe('collectGarbage', () => {
       },
       runner,
     );
-    expect(events.filter((e) => e === 'collect')).toHaveLength(1);
+    expect(events.filter((e) => e === 'collect')).toHaveLength(2);
     expect(events.indexOf('collect')).toBe(events.indexOf('tfidf') + 1);
     expect(events[events.indexOf('collect') + 1]).toBe('similarity');
+    expect(events.lastIndexOf('collect')).toBeGreaterThan(events.indexOf('layout'));
+    expect(events[events.lastIndexOf('collect') + 1]).toBe('serialize');
   });
 });

@@ -13,7 +13,7 @@
  * made of ±1 from a seeded generator, so Node and a browser give the same bits.
  */
 import { seededRandom } from './random';
-import type { CsrMatrix } from './sparse';
+import { type CsrMatrix, toCsc } from './sparse';
 
 export interface LsaOptions {
   /** Dimensions kept (0: no LSA). */
@@ -102,17 +102,38 @@ function sampleRows(m: CsrMatrix, count: number): { a: CsrMatrix; column: Int32A
   };
 }
 
+/**
+ * A sparse matrix by columns as well as by rows: both products below walk it column by column, so
+ * that the side with a row per term (B of A · B, the output of Aᵀ · B) streams through memory and
+ * only the small side (a row per sampled paper, a few MB) is read or written out of order. Walked
+ * by rows, each entry touched a row of the large side at random: a cache miss apiece, and the
+ * slowest part of the stage when the search workers share the memory bus. Each output sum still
+ * adds its terms in the same order (rows and columns ascending), so the bits are unchanged.
+ */
+interface Sparse {
+  rows: number;
+  cols: number;
+  colPtr: Int32Array;
+  rowIdx: Int32Array;
+  values: Float64Array;
+}
+
+function byColumns(a: CsrMatrix): Sparse {
+  const { colPtr, rowIdx, values } = toCsc(a);
+  return { rows: a.rows, cols: a.cols, colPtr, rowIdx, values };
+}
+
 /** A · B for sparse A (r × c) and dense B (c × l). */
-function times(a: CsrMatrix, b: Dense): Dense {
+function times(a: Sparse, b: Dense): Dense {
   const l = b.cols;
-  const { rowPtr, colIdx, values } = a;
+  const { colPtr, rowIdx, values } = a;
   const from = b.data;
   const out = new Float64Array(a.rows * l);
-  for (let r = 0; r < a.rows; r++) {
-    const to = r * l;
-    for (let e = rowPtr[r]; e < rowPtr[r + 1]; e++) {
+  for (let c = 0; c < a.cols; c++) {
+    const at = c * l;
+    for (let e = colPtr[c]; e < colPtr[c + 1]; e++) {
       const w = values[e];
-      const at = colIdx[e] * l;
+      const to = rowIdx[e] * l;
       for (let j = 0; j < l; j++) out[to + j] += w * from[at + j];
     }
   }
@@ -120,16 +141,16 @@ function times(a: CsrMatrix, b: Dense): Dense {
 }
 
 /** Aᵀ · B for sparse A (r × c) and dense B (r × l). */
-function timesTransposed(a: CsrMatrix, b: Dense): Dense {
+function timesTransposed(a: Sparse, b: Dense): Dense {
   const l = b.cols;
-  const { rowPtr, colIdx, values } = a;
+  const { colPtr, rowIdx, values } = a;
   const from = b.data;
   const out = new Float64Array(a.cols * l);
-  for (let r = 0; r < a.rows; r++) {
-    const at = r * l;
-    for (let e = rowPtr[r]; e < rowPtr[r + 1]; e++) {
+  for (let c = 0; c < a.cols; c++) {
+    const to = c * l;
+    for (let e = colPtr[c]; e < colPtr[c + 1]; e++) {
       const w = values[e];
-      const to = colIdx[e] * l;
+      const at = rowIdx[e] * l;
       for (let j = 0; j < l; j++) out[to + j] += w * from[at + j];
     }
   }
@@ -208,7 +229,9 @@ export interface LsaBasis {
 }
 
 export function lsaBasis(m: CsrMatrix, options: LsaOptions): LsaBasis {
-  const { a, column } = sampleRows(m, Math.min(m.rows, Math.max(1, options.sample)));
+  const sample = sampleRows(m, Math.min(m.rows, Math.max(1, options.sample)));
+  const { column } = sample;
+  const a = byColumns(sample.a);
   const l = Math.min(options.dims + OVERSAMPLE, a.rows, a.cols);
   const dims = Math.min(options.dims, l);
   const slot = new Int32Array(m.cols).fill(-1);

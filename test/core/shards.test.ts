@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { layoutGraph } from '../../src/core/layout';
+import { newPaper } from '../../src/core/parse/fields';
 import { buildGraph } from '../../src/core/pipeline';
 import {
   inProcessPort,
@@ -212,16 +213,7 @@ describe('collectGarbage', () => {
     const events: string[] = [];
     const pool = new ShardPool({ workers: 2, spawn: inProcessPort, shareMemory: false });
     const runner = Object.assign(pool, { collectGarbage: () => events.push('collect') });
-    const papers = DOCS.map((doc, i) => ({
-      ...doc,
-      authors: [],
-      year: null,
-      url: null,
-      doi: null,
-      arxiv: null,
-      pmid: null,
-      origin: `papers.jsonl:${i + 1}`,
-    }));
+    const papers = DOCS.map((doc, i) => newPaper(`papers.jsonl:${i + 1}`, doc.title, doc.abstract));
     await buildGraph(
       { papers },
       {},

@@ -2,6 +2,8 @@
  * Which terms may be shown, and each paper's distinctive terms. Cluster names: `cluster-names.ts`.
  */
 
+import { type SimilarityEdges, sharedColumns } from './graph';
+import { type CsrMatrix, longestRow } from './sparse';
 import { pickBestDistinct } from './terms';
 import type { TfidfMatrix } from './tfidf';
 
@@ -94,13 +96,6 @@ export class ColumnInfo {
   }
 }
 
-/** The length of the longest row of `m` (scratch arrays for a row's entries are that long). */
-export function longestRow(m: { rows: number; rowPtr: Int32Array }): number {
-  let longest = 0;
-  for (let i = 0; i < m.rows; i++) longest = Math.max(longest, m.rowPtr[i + 1] - m.rowPtr[i]);
-  return longest;
-}
-
 /** Each paper's most distinctive columns: its highest TF-IDF weights, one per word family. */
 export function paperTerms(m: TfidfMatrix, limit: number, info: ColumnInfo): number[][] {
   const result: number[][] = [];
@@ -116,6 +111,26 @@ export function paperTerms(m: TfidfMatrix, limit: number, info: ColumnInfo): num
     }
     info.preferPhrases(column, score, count);
     result.push(pickBestDistinct(column, score, count, limit, info.words));
+  }
+  return result;
+}
+
+/**
+ * Each edge's terms, the "related because": the shared columns that add most to its cosine, one
+ * per word family.
+ */
+export function edgeTerms(
+  m: CsrMatrix,
+  edges: Pick<SimilarityEdges, 'source' | 'target'>,
+  limit: number,
+  info: ColumnInfo,
+): number[][] {
+  const result: number[][] = [];
+  const column = new Int32Array(longestRow(m));
+  const contribution = new Float64Array(column.length);
+  for (let e = 0; e < edges.source.length; e++) {
+    const count = sharedColumns(m, edges.source[e], edges.target[e], info.hidden, column, contribution);
+    result.push(pickBestDistinct(column, contribution, count, limit, info.words));
   }
   return result;
 }

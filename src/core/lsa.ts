@@ -13,7 +13,7 @@
  * made of ±1 from a seeded generator, so Node and a browser give the same bits.
  */
 import { seededRandom } from './random';
-import { type CsrMatrix, toCsc } from './sparse';
+import { type CscIndex, type CsrMatrix, toCsc } from './sparse';
 
 export interface LsaOptions {
   /** Dimensions kept (0: no LSA). */
@@ -110,17 +110,10 @@ function sampleRows(m: CsrMatrix, count: number): { a: CsrMatrix; column: Int32A
  * slowest part of the stage when the search workers share the memory bus. Each output sum still
  * adds its terms in the same order (rows and columns ascending), so the bits are unchanged.
  */
-interface Sparse {
-  rows: number;
-  cols: number;
-  colPtr: Int32Array;
-  rowIdx: Int32Array;
-  values: Float64Array;
-}
+type Sparse = CscIndex & { rows: number; cols: number };
 
 function byColumns(a: CsrMatrix): Sparse {
-  const { colPtr, rowIdx, values } = toCsc(a);
-  return { rows: a.rows, cols: a.cols, colPtr, rowIdx, values };
+  return { rows: a.rows, cols: a.cols, ...toCsc(a) };
 }
 
 /** A · B for sparse A (r × c) and dense B (c × l). */

@@ -9,9 +9,9 @@ import { type Clustering, detectClusters } from './clusters';
 import { corpusTerm, mergeShards, surfaceForms } from './corpus';
 import { dedupePapers } from './dedupe';
 import { nodeRadius, weightedDegree } from './degree';
-import { type SimilarityEdges, selectEdges, sharedColumns, toGraphology } from './graph';
+import { type SimilarityEdges, selectEdges, toGraphology } from './graph';
 import { paperKeys } from './keys';
-import { ColumnInfo, longestRow, paperTerms } from './labels';
+import { ColumnInfo, edgeTerms, paperTerms } from './labels';
 import type { LayoutResult } from './layout';
 import { lsaVectors } from './lsa';
 import { DEFAULTS, validateOptions } from './options';
@@ -19,7 +19,7 @@ import { clusterColors } from './palette';
 import { toGraphJSON } from './serialize';
 import { inProcessRunner, type ShardRunner } from './shards';
 import { mergeNeighbours } from './similarity';
-import { distinctSurfaces, pickBestDistinct } from './terms';
+import { distinctSurfaces } from './terms';
 import type { ShardTerms, TextInput } from './text';
 import { type TfidfMatrix, tfidf } from './tfidf';
 import type {
@@ -168,9 +168,10 @@ async function relatePapers(
   // clusters stage is over, so that stages are still reported in order. In process, it runs after.
   const strength = weightedDegree(n, edges.source, edges.target, edges.weight);
   const layoutRunner = small ? inProcessRunner : runner;
+  const inWorker = layoutRunner !== inProcessRunner;
   let placed = 0;
-  let relayPlaced = layoutRunner === inProcessRunner;
-  const startLayout = () =>
+  let relayPlaced = !inWorker;
+  const startLayout = (): Promise<LayoutResult> =>
     layoutRunner.layout(
       {
         n,
@@ -185,7 +186,7 @@ async function relatePapers(
         if (relayPlaced) onProgress({ stage: 'layout', done, total: n });
       },
     );
-  const placing = relayPlaced ? null : startLayout();
+  const placing = inWorker ? startLayout() : null;
   const columnInfo = new ColumnInfo(matrix.cols, lemmaOf, (column) => surfaces[column]);
   const names = nameClusters(
     {
@@ -199,32 +200,16 @@ async function relatePapers(
     clustering.count,
   );
   const paperColumns = paperTerms(matrix, PAPER_TERMS, columnInfo);
-  const edgeTermColumns: number[][] = [];
-  const sharedColumn = new Int32Array(longestRow(matrix));
-  const contribution = new Float64Array(sharedColumn.length);
-  for (let e = 0; e < edges.source.length; e++) {
-    const count = sharedColumns(
-      matrix,
-      edges.source[e],
-      edges.target[e],
-      columnInfo.hidden,
-      sharedColumn,
-      contribution,
-    );
-    edgeTermColumns.push(pickBestDistinct(sharedColumn, contribution, count, EDGE_TERMS, columnInfo.words));
-  }
+  const edgeTermColumns = edgeTerms(matrix, edges, EDGE_TERMS, columnInfo);
   onProgress({ stage: 'clusters', done: 1, total: 1 });
   lap('clusters');
 
-  let layout: Promise<LayoutResult>;
-  if (placing === null) layout = startLayout();
-  else {
+  if (placing !== null) {
     // What is left of it once the clusters are named.
     relayPlaced = true;
     onProgress({ stage: 'layout', done: placed, total: n });
-    layout = placing;
   }
-  const { x, y } = await layout;
+  const { x, y } = await (placing ?? startLayout());
   lap('layout');
   return { edges, clustering, names, paperColumns, edgeTermColumns, surfaces, vocabulary: matrix.cols, x, y };
 }

@@ -65,3 +65,10 @@ export function rowDot(m: CsrMatrix, a: number, b: number): number {
   }
   return sum;
 }
+
+/** The length of the longest row of `m` (scratch arrays for a row's entries are that long). */
+export function longestRow(m: Pick<CsrMatrix, 'rows' | 'rowPtr'>): number {
+  let longest = 0;
+  for (let i = 0; i < m.rows; i++) longest = Math.max(longest, m.rowPtr[i + 1] - m.rowPtr[i]);
+  return longest;
+}

@@ -44,6 +44,38 @@ export function packStrings(list: readonly string[], withHashes: boolean): Packe
   return { ptr, bytes, hash: withHashes ? hashAll(bytes, ptr) : new Int32Array(0) };
 }
 
+/**
+ * Strings each made of up to three strings of `source`: string `i` is `source[first[i]]`, then
+ * `source[joint[i]]`, then `source[second[i]]`, where -1 stands for nothing. Their bytes are copied,
+ * so no joined string is ever built: the text stage's bigrams are most of its vocabulary, and
+ * building each one as a string, then encoding it, was a tenth of the stage. The bytes are those of
+ * the joined string whenever no seam splits a surrogate pair, true of the text stage's words, which
+ * are whole code points (and of its joints, a space or what stands between two words).
+ */
+export function packJoined(
+  source: PackedStrings,
+  first: Int32Array,
+  joint: Int32Array,
+  second: Int32Array,
+  withHashes: boolean,
+): PackedStrings {
+  const n = first.length;
+  const { ptr: at, bytes: from } = source;
+  const length = (s: number): number => (s < 0 ? 0 : at[s + 1] - at[s]);
+  const ptr = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) ptr[i + 1] = ptr[i] + length(first[i]) + length(joint[i]) + length(second[i]);
+  const bytes = new Uint8Array(ptr[n]);
+  let to = 0;
+  for (let i = 0; i < n; i++) {
+    for (let part = 0; part < 3; part++) {
+      const s = part === 0 ? first[i] : part === 1 ? joint[i] : second[i];
+      if (s < 0) continue;
+      for (let p = at[s], end = at[s + 1]; p < end; p++) bytes[to++] = from[p];
+    }
+  }
+  return { ptr, bytes, hash: withHashes ? hashAll(bytes, ptr) : new Int32Array(0) };
+}
+
 /** One string at a time, for lists whose strings hold line breaks themselves. */
 function packEach(list: readonly string[], withHashes: boolean): PackedStrings {
   const parts = list.map((text) => encoder.encode(text));

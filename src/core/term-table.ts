@@ -3,13 +3,15 @@
  * in each surface form. Kept allocation-light for the hot loop of the text stage: a unigram's
  * written form is interned once with its term, so counting an occurrence is adding to an array;
  * a bigram is found by the pair of its words' forms and the text between them ("-", " of "),
- * which also names its surface. Only the first occurrence of a term or a surface builds its string.
+ * which also names its surface. No bigram or bigram surface is ever built as a string: they are
+ * packed straight from their parts' UTF-8 (`packJoined`), as the shard sends them.
  */
 import { IntPairMap } from './int-pair-map';
+import { type PackedStrings, packJoined, packStrings } from './packed-strings';
 
 export interface FlatSurfaces {
   surfacePtr: Int32Array;
-  surfaces: string[];
+  surfaces: PackedStrings;
   surfaceCounts: Float64Array;
 }
 
@@ -22,7 +24,11 @@ function grownTo(array: Float64Array<ArrayBuffer>, i: number): Float64Array<Arra
 }
 
 export class TermTable {
-  readonly terms: string[] = [];
+  /** The unigram terms' strings; a term is one of them, or a pair of them (a bigram), never built as a string here. */
+  private readonly unigrams: string[] = [];
+  /** Each term's unigram (its first word's, for a bigram) and its second word's (-1 for a unigram), as indices of `unigrams`. */
+  private readonly termFirst: number[] = [];
+  private readonly termSecond: number[] = [];
   private readonly unigramIds = new Map<string, number>();
   /** Bigram terms by the pair of their words' term ids. */
   private readonly termPairs = new IntPairMap();
@@ -47,11 +53,28 @@ export class TermTable {
   private unigramId(term: string): number {
     let id = this.unigramIds.get(term);
     if (id === undefined) {
-      id = this.terms.length;
-      this.terms.push(term);
+      id = this.termFirst.length;
+      this.termFirst.push(this.unigrams.length);
+      this.termSecond.push(-1);
+      this.unigrams.push(term);
       this.unigramIds.set(term, id);
     }
     return id;
+  }
+
+  /** How many terms so far. */
+  get termCount(): number {
+    return this.termFirst.length;
+  }
+
+  /** Every term's string, in id order, with their hashes (a bigram is its words' terms with a space between). */
+  packTerms(): PackedStrings {
+    const space = this.unigrams.length;
+    const source = packStrings([...this.unigrams, ' '], false);
+    const first = Int32Array.from(this.termFirst);
+    const second = Int32Array.from(this.termSecond);
+    const joint = second.map((word) => (word < 0 ? -1 : space));
+    return packJoined(source, first, joint, second, true);
   }
 
   /** Interns a unigram's written form with its term; the same pair always gets the same id. */
@@ -119,8 +142,9 @@ export class TermTable {
       const pair = this.termPairs.id(first, second);
       if (pair < pairs) id = this.bigramOfPair[pair];
       else {
-        id = this.terms.length;
-        this.terms.push(`${this.terms[first]} ${this.terms[second]}`);
+        id = this.termFirst.length;
+        this.termFirst.push(this.termFirst[first]);
+        this.termSecond.push(this.termFirst[second]);
         this.bigramOfPair.push(id);
       }
       this.surfaceTerm.push(id);
@@ -130,35 +154,38 @@ export class TermTable {
     return id;
   }
 
-  private bigramSurface(surface: number): string {
-    const forms = this.surfaceIds.firstOf(surface);
-    const gap = this.gapStrings[this.surfaceIds.secondOf(surface)];
-    return `${this.formStrings[this.formPairs.firstOf(forms)]}${gap}${this.formStrings[this.formPairs.secondOf(forms)]}`;
-  }
-
   /** Each term's surfaces in order of first appearance, with their counts. */
   flattenSurfaces(): FlatSurfaces {
-    const n = this.terms.length;
+    const n = this.termCount;
     const forms = this.formStrings.length;
     const bigramSurfaces = this.surfaceTerm.length;
     const surfacePtr = new Int32Array(n + 1);
     for (let f = 0; f < forms; f++) surfacePtr[this.formTerm[f] + 1]++;
     for (let s = 0; s < bigramSurfaces; s++) surfacePtr[this.surfaceTerm[s] + 1]++;
     for (let t = 0; t < n; t++) surfacePtr[t + 1] += surfacePtr[t];
-    // A term is a unigram or a bigram, so its surfaces come from one list, in id order.
+    // A term is a unigram or a bigram, so its surfaces come from one list, in id order. A unigram's
+    // surface is its form; a bigram's, its two forms with the gap between (a gap is string
+    // `forms + gap id` of the source).
     const next = surfacePtr.slice(0, n);
-    const surfaces = new Array<string>(forms + bigramSurfaces);
-    const surfaceCounts = new Float64Array(forms + bigramSurfaces);
+    const total = forms + bigramSurfaces;
+    const first = new Int32Array(total);
+    const joint = new Int32Array(total).fill(-1);
+    const second = new Int32Array(total).fill(-1);
+    const surfaceCounts = new Float64Array(total);
     for (let f = 0; f < forms; f++) {
       const at = next[this.formTerm[f]]++;
-      surfaces[at] = this.formStrings[f];
+      first[at] = f;
       surfaceCounts[at] = f < this.formCounts.length ? this.formCounts[f] : 0;
     }
     for (let s = 0; s < bigramSurfaces; s++) {
       const at = next[this.surfaceTerm[s]]++;
-      surfaces[at] = this.bigramSurface(s);
+      const pair = this.surfaceIds.firstOf(s);
+      first[at] = this.formPairs.firstOf(pair);
+      joint[at] = forms + this.surfaceIds.secondOf(s);
+      second[at] = this.formPairs.secondOf(pair);
       surfaceCounts[at] = this.surfaceCounts[s];
     }
-    return { surfacePtr, surfaces, surfaceCounts };
+    const source = packStrings([...this.formStrings, ...this.gapStrings], false);
+    return { surfacePtr, surfaces: packJoined(source, first, joint, second, false), surfaceCounts };
   }
 }

@@ -21,7 +21,7 @@
  * papers only, whichever worker reads it and whatever it read before.
  */
 
-import { type PackedStrings, packStrings } from './packed-strings';
+import type { PackedStrings } from './packed-strings';
 import { STOP_WORDS } from './stopwords';
 import { SubstringMap } from './substring-map';
 import { TermTable } from './term-table';
@@ -387,12 +387,12 @@ export function analyzeShard(
   const { surfacePtr, surfaces, surfaceCounts } = table.flattenSurfaces();
   return {
     docs: docs.length,
-    terms: packStrings(table.terms, true),
+    terms: table.packTerms(),
     docPtr,
     docTerms: Int32Array.from(docTerms),
     docCounts: Float64Array.from(docCounts),
     surfacePtr,
-    surfaces: packStrings(surfaces, false),
+    surfaces,
     surfaceCounts,
   };
 }

@@ -4,6 +4,7 @@ import {
   type PackedStrings,
   packedCount,
   packedEqual,
+  packJoined,
   packStrings,
   unpackString,
   unpackStrings,
@@ -65,6 +66,40 @@ describe('packStrings', () => {
     expect(packedEqual(a, 0, b, 0)).toBe(true);
     expect(packedEqual(a, 1, b, 0)).toBe(false);
     expect(packedEqual(a, 2, b, 0)).toBe(false);
+  });
+});
+
+describe('packJoined', () => {
+  it('packs each joined string as packStrings packs the string itself, bytes and hashes', () => {
+    const source = packStrings(WORDS, false);
+    const first: number[] = [];
+    const joint: number[] = [];
+    const second: number[] = [];
+    const expected: string[] = [];
+    const part = (s: number): string => (s < 0 ? '' : WORDS[s]);
+    for (let a = -1; a < WORDS.length; a++)
+      for (const j of [-1, 2, 7])
+        for (const b of [-1, 0, 3, 6, 7]) {
+          first.push(a);
+          joint.push(j);
+          second.push(b);
+          expected.push(part(a) + part(j) + part(b));
+        }
+    const joined = packJoined(
+      source,
+      Int32Array.from(first),
+      Int32Array.from(joint),
+      Int32Array.from(second),
+      true,
+    );
+    const direct = packStrings(expected, true);
+    expect(unpackStrings(joined)).toEqual(expected);
+    expect([...joined.ptr]).toEqual([...direct.ptr]);
+    expect([...joined.bytes]).toEqual([...direct.bytes]);
+    expect([...joined.hash]).toEqual([...direct.hash]);
+    const plain = packJoined(source, Int32Array.of(1), Int32Array.of(-1), Int32Array.of(-1), false);
+    expect(plain.hash.length).toBe(0);
+    expect(unpackStrings(plain)).toEqual(['graph']);
   });
 });
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { corpusTerms, mergeShards, surfaceForms } from '../../src/core/corpus';
 import { unpackString, unpackStrings } from '../../src/core/packed-strings';
-import { analyzeShard, extractTerms, type ShardTerms, type TextOptions } from '../../src/core/text';
+import {
+  analyzeShard,
+  extractTerms,
+  type ShardTerms,
+  splitInWordHyphens,
+  type TextOptions,
+} from '../../src/core/text';
 
 interface Occurrence {
   term: string;
@@ -168,6 +174,48 @@ describe('extractTerms: hyphenated compounds', () => {
 
   it('passes the weight through to every occurrence', () => {
     expect(occurrences('chain-of-thought', true, 2.5).map((o) => o.weight)).toEqual([2.5, 2.5, 2.5]);
+  });
+});
+
+describe('splitInWordHyphens', () => {
+  // The rule as a regex, the way it was first written: the scan must agree with it on any text.
+  const REFERENCE = /(?<=[\p{L}\p{N}])[-\u2010\u2011\u2013](?=[\p{L}\p{N}])/gu;
+  const ALPHABET = [
+    'a',
+    'Z',
+    '7',
+    '-',
+    '\u2010',
+    '\u2011',
+    '\u2013',
+    ' ',
+    '.',
+    'é',
+    '中',
+    '٣',
+    '\u{1d400}',
+    '🧪',
+    '\ud800',
+    '\udc00',
+    '_',
+  ];
+
+  it('marks a hyphen between letters or numbers, and no other, as the look-behind regex does', () => {
+    let seed = 7;
+    const next = (): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed >>> 8;
+    };
+    for (let trial = 0; trial < 3000; trial++) {
+      let text = '';
+      const length = next() % 12;
+      for (let i = 0; i < length; i++) text += ALPHABET[next() % ALPHABET.length];
+      expect(splitInWordHyphens(text), JSON.stringify(text)).toBe(text.replace(REFERENCE, '\u2010'));
+    }
+  });
+
+  it('splits compounds of astral and accented letters and leaves spaced dashes alone', () => {
+    expect(splitInWordHyphens('état-de-l’art 𝐀-𝐁 a - b 3–4 -x y-')).toBe('état‐de‐l’art 𝐀‐𝐁 a - b 3‐4 -x y-');
   });
 });
 

@@ -11,11 +11,20 @@ const INITIAL_SLOTS = 1 << 10;
 
 export class IntPairMap {
   /** Slot `s` is `table[3s..3s+2]`: a, b, the pair's number (EMPTY when free). */
-  private table = emptyTable(INITIAL_SLOTS);
-  private mask = INITIAL_SLOTS - 1;
+  private table: Int32Array<ArrayBuffer>;
+  private mask: number;
   /** The pairs by number, for `firstOf` and `secondOf`. */
-  private pairs = new Int32Array(INITIAL_SLOTS);
+  private pairs: Int32Array<ArrayBuffer>;
   private count = 0;
+
+  /** `expected`: how many pairs to make room for before the first rehash (a guess; it still grows past it). */
+  constructor(expected = 0) {
+    let slots = INITIAL_SLOTS;
+    while (slots < 2 * expected) slots *= 2;
+    this.table = emptyTable(slots);
+    this.mask = slots - 1;
+    this.pairs = new Int32Array(slots);
+  }
 
   get size(): number {
     return this.count;

@@ -146,6 +146,36 @@ describe('mergeShards on packed terms', () => {
     ]);
     expect(surfaceForms(corpus, [2, 1, 0])).toEqual(['trick', 'kernel', 'graph']);
   });
+
+  it('gives a term listed twice in one shard one id, with or without colliding hashes', () => {
+    for (const hashes of [undefined, Array.from({ length: 10 }, () => 7)]) {
+      const corpus = mergeShards([
+        shardOf(['graph', 'graph', 'kernel'], hashes?.slice(0, 6)),
+        shardOf(['trick', 'kernel', 'trick', 'graph'], hashes?.slice(0, 8)),
+      ]);
+      expect(corpusTerms(corpus)).toEqual(['graph', 'kernel', 'trick']);
+      expect(rowsOf(corpus)).toEqual([
+        [0, 0, 1],
+        [2, 1, 2, 0],
+      ]);
+    }
+  });
+
+  it('matches terms of many shards, each against the shard it first appeared in', () => {
+    const words = Array.from({ length: 40 }, (_, i) => `w${i}`);
+    const shards = Array.from({ length: 6 }, (_, s) =>
+      shardOf(words.filter((_, i) => (i * (s + 3)) % 7 < 3)),
+    );
+    const corpus = mergeShards(shards);
+    const first: string[] = [];
+    for (const shard of shards)
+      for (const word of unpackStrings(shard.terms)) if (!first.includes(word)) first.push(word);
+    expect(corpusTerms(corpus)).toEqual(first);
+    shards.forEach((shard, s) => {
+      const row = corpusRow(corpus, s).terms.map((id) => first[id]);
+      expect(row).toEqual(unpackStrings(shard.terms));
+    });
+  });
 });
 
 /** A shard of one paper holding one term written in `forms` with their `counts`. */

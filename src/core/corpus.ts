@@ -200,26 +200,26 @@ export function surfaceForms(corpus: Corpus, termIds: ArrayLike<number>): string
   // Dense slots by global id.
   const slot = new Int32Array(corpus.termCount).fill(-1);
   for (let w = 0; w < termIds.length; w++) slot[termIds[w]] = w;
-  // Each term's forms are held as places (shard, index) in a list per term and matched on their
-  // bytes: only the winners (and forms tied with them) ever become strings. A term has a few
-  // forms, so the list is short.
+  // Each term's forms are held in a list per term and matched on their bytes, copied into one
+  // arena as each form is first met (the shards' bytes, read where each form first appeared, were
+  // random reads over ~60 MB at 44,904 papers): only the winners (and forms tied with them) ever
+  // become strings. A term has a few forms, so the list is short.
   const forms = new FormList(termIds.length);
   corpus.shards.forEach((shard, s) => {
     const map = corpus.localToGlobal[s];
-    const { surfacePtr, surfaceCounts, surfaces } = shard;
+    const { surfacePtr, surfaceCounts } = shard;
+    const { ptr, bytes } = shard.surfaces;
     for (let local = 0; local < map.length; local++) {
       const w = slot[map[local]];
       if (w < 0) continue;
       for (let p = surfacePtr[local]; p < surfacePtr[local + 1]; p++) {
         let f = forms.head[w];
-        while (f >= 0 && !packedEqual(surfaces, p, corpus.shards[forms.shard[f]].surfaces, forms.at[f]))
-          f = forms.next[f];
+        while (f >= 0 && !forms.holds(f, bytes, ptr[p], ptr[p + 1])) f = forms.next[f];
         if (f >= 0) forms.count[f] += surfaceCounts[p];
-        else forms.add(w, s, p, surfaceCounts[p]);
+        else forms.add(w, bytes, ptr[p], ptr[p + 1], surfaceCounts[p]);
       }
     }
   });
-  const formString = (f: number): string => unpackString(corpus.shards[forms.shard[f]].surfaces, forms.at[f]);
   const result: string[] = new Array(termIds.length);
   for (let w = 0; w < termIds.length; w++) {
     let best = forms.head[w];
@@ -233,26 +233,29 @@ export function surfaceForms(corpus: Corpus, termIds: ArrayLike<number>): string
         best = f;
         bestText = null;
       } else if (forms.count[f] === forms.count[best]) {
-        bestText ??= formString(best);
-        const text = formString(f);
+        bestText ??= forms.text(best);
+        const text = forms.text(f);
         if (text < bestText) {
           best = f;
           bestText = text;
         }
       }
     }
-    result[w] = bestText ?? formString(best);
+    result[w] = bestText ?? forms.text(best);
   }
   return result;
 }
 
-/** Singly linked lists of forms per term, in typed arrays that double as they fill. */
+const formDecoder = new TextDecoder();
+
+/** Singly linked lists of forms per term, in typed arrays that double as they fill; each form's bytes in `arena`. */
 class FormList {
   readonly head: Int32Array;
   next = new Int32Array(1024);
-  shard = new Int32Array(1024);
-  at = new Int32Array(1024);
   count = new Float64Array(1024);
+  /** Form `f` is `arena[start[f]..start[f + 1])`. */
+  private start = new Int32Array(1025);
+  private arena = new Uint8Array(1 << 16);
   private tail: Int32Array;
   private size = 0;
 
@@ -261,26 +264,45 @@ class FormList {
     this.tail = new Int32Array(terms).fill(-1);
   }
 
-  /** Appends a form to term w's list: in the order first met, which ties do not depend on. */
-  add(w: number, shard: number, at: number, count: number): void {
+  /** Whether form `f` is the bytes `bytes[from..to)`. */
+  holds(f: number, bytes: Uint8Array, from: number, to: number): boolean {
+    const at = this.start[f];
+    if (this.start[f + 1] - at !== to - from) return false;
+    const arena = this.arena;
+    for (let p = from; p < to; p++) if (arena[at + p - from] !== bytes[p]) return false;
+    return true;
+  }
+
+  text(f: number): string {
+    return formDecoder.decode(this.arena.subarray(this.start[f], this.start[f + 1]));
+  }
+
+  /** Appends the form `bytes[from..to)` to term w's list: in the order first met, which ties do not depend on. */
+  add(w: number, bytes: Uint8Array, from: number, to: number, count: number): void {
     if (this.size === this.next.length) {
-      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(2 * a.length);
-        b.set(a);
-        return b;
-      };
-      this.next = grow(this.next);
-      this.shard = grow(this.shard);
-      this.at = grow(this.at);
-      this.count = grow(this.count);
+      const length = 2 * this.size;
+      this.next = grown(this.next, length);
+      this.count = grown(this.count, length);
+      this.start = grown(this.start, length + 1);
     }
     const f = this.size++;
+    const at = this.start[f];
+    if (at + (to - from) > this.arena.length)
+      this.arena = grown(this.arena, 2 * (this.arena.length + to - from));
+    const arena = this.arena;
+    for (let p = from; p < to; p++) arena[at + p - from] = bytes[p];
+    this.start[f + 1] = at + (to - from);
     this.next[f] = -1;
-    this.shard[f] = shard;
-    this.at[f] = at;
     this.count[f] = count;
     if (this.tail[w] < 0) this.head[w] = f;
     else this.next[this.tail[w]] = f;
     this.tail[w] = f;
   }
+}
+
+/** `array` copied into a new one of `length` elements. */
+function grown<T extends Int32Array | Float64Array | Uint8Array>(array: T, length: number): T {
+  const next = new (array.constructor as new (n: number) => T)(length);
+  next.set(array);
+  return next;
 }
